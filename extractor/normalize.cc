@@ -1,0 +1,228 @@
+#include "normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cassert>
+#include <vector>
+
+namespace vnie::internal {
+namespace {
+
+const icu::Normalizer2& nfc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    assert(U_SUCCESS(status) && n != nullptr);
+    return n;
+  }();
+  return *instance;
+}
+
+// The five tone marks on a, e, y, o, u (lower and upper case), in the order
+// huyền, sắc, hỏi, ngã, nặng. Row index = base vowel.
+constexpr std::array<char32_t, 10> kBase = {U'a', U'e', U'y', U'o', U'u',
+                                            U'A', U'E', U'Y', U'O', U'U'};
+constexpr std::array<std::array<char32_t, 5>, 10> kToned = {{
+    {U'à', U'á', U'ả', U'ã', U'ạ'},
+    {U'è', U'é', U'ẻ', U'ẽ', U'ẹ'},
+    {U'ỳ', U'ý', U'ỷ', U'ỹ', U'ỵ'},
+    {U'ò', U'ó', U'ỏ', U'õ', U'ọ'},
+    {U'ù', U'ú', U'ủ', U'ũ', U'ụ'},
+    {U'À', U'Á', U'Ả', U'Ã', U'Ạ'},
+    {U'È', U'É', U'Ẻ', U'Ẽ', U'Ẹ'},
+    {U'Ỳ', U'Ý', U'Ỷ', U'Ỹ', U'Ỵ'},
+    {U'Ò', U'Ó', U'Ỏ', U'Õ', U'Ọ'},
+    {U'Ù', U'Ú', U'Ủ', U'Ũ', U'Ụ'},
+}};
+
+struct Toned {
+  int row = -1;  // index into kBase
+  int tone = -1;
+};
+
+Toned find_toned(char32_t c) {
+  for (int r = 0; r < 10; ++r) {
+    for (int t = 0; t < 5; ++t) {
+      if (kToned[r][t] == c) return {r, t};
+    }
+  }
+  return {};
+}
+
+char32_t lower_ascii(char32_t c) { return (c >= U'A' && c <= U'Z') ? c + 32 : c; }
+
+bool is_letter(char32_t c) { return c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : u_isalpha(c); }
+
+// Moves the tone mark of an open "oa", "oe", "uy" syllable to its first vowel.
+void place_tone_marks(std::vector<char32_t>& cps) {
+  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
+    char32_t first = lower_ascii(cps[i]);
+    if (first != U'o' && first != U'u') continue;
+    char32_t second = cps[i + 1];
+    if (second < 0xC0) continue;  // no tone mark
+    Toned toned = find_toned(second);
+    if (toned.row < 0) continue;
+    char32_t base = lower_ascii(kBase[toned.row]);
+    bool pair = (first == U'o' && (base == U'a' || base == U'e')) || (first == U'u' && base == U'y');
+    if (!pair) continue;
+    if (i + 2 < cps.size() && is_letter(cps[i + 2])) continue;    // closed syllable: hoàn, tuyển
+    if (first == U'u' && i > 0 && lower_ascii(cps[i - 1]) == U'q') continue;  // quý
+    int first_row = (first == U'o' ? 3 : 4) + (cps[i] == first ? 0 : 5);
+    cps[i] = kToned[first_row][toned.tone];
+    cps[i + 1] = kBase[toned.row];
+  }
+}
+
+// Unicode spaces, quotes and dashes that rules should see as their ASCII
+// forms; 0 means "drop".
+char32_t map_char(char32_t c) {
+  switch (c) {
+    case 0x00A0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
+    case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009:
+    case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+      return U' ';
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+      return 0;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x2033: case 0xFF02:
+      return U'"';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4:
+      return U'\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return U'-';
+    default:
+      return c;
+  }
+}
+
+bool nfc_unchanged_alone(char32_t c) {
+  return c < 0x300 || u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  char buf[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(c));
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+Text normalize(std::string_view input) {
+  Text text;
+  // 1. Decode, repairing invalid sequences, and record where each code point starts.
+  std::vector<char32_t> cps;
+  cps.reserve(input.size());
+  text.input.reserve(input.size());
+  text.input_byte.reserve(input.size() + 1);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(input.data());
+  const auto length = static_cast<int32_t>(input.size());
+  for (int32_t i = 0; i < length;) {
+    text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));
+    int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      c = 0xFFFD;
+      ++text.invalid_sequences;
+      append_utf8(text.input, 0xFFFD);
+    } else {
+      text.input.append(input.data() + begin, static_cast<std::size_t>(i - begin));
+    }
+    cps.push_back(static_cast<char32_t>(c));
+  }
+  text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));
+
+  // 2. NFC, chunk by chunk (a chunk is a starter and the marks that follow
+  //    it), so each output code point knows its input chunk.
+  std::vector<char32_t> out;
+  std::vector<std::uint32_t> origin;  // input code point of each `out` entry
+  out.reserve(cps.size());
+  origin.reserve(cps.size() + 1);
+  const icu::Normalizer2& n = nfc();
+  auto emit = [&](char32_t c, std::uint32_t from) {
+    char32_t m = map_char(c);
+    if (m == 0) return;
+    out.push_back(m);
+    origin.push_back(from);
+  };
+  std::size_t i = 0;
+  while (i < cps.size()) {
+    std::size_t j = i + 1;
+    while (j < cps.size() && cps[j] >= 0x300 && !n.hasBoundaryBefore(static_cast<UChar32>(cps[j]))) ++j;
+    if (j == i + 1 && nfc_unchanged_alone(cps[i])) {
+      emit(cps[i], static_cast<std::uint32_t>(i));
+    } else {
+      icu::UnicodeString chunk;
+      for (std::size_t k = i; k < j; ++k) chunk.append(static_cast<UChar32>(cps[k]));
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString composed = n.normalize(chunk, status);
+      if (U_FAILURE(status)) composed = chunk;
+      for (int32_t k = 0; k < composed.length();) {
+        UChar32 c = composed.char32At(k);
+        emit(static_cast<char32_t>(c), static_cast<std::uint32_t>(i));
+        k += U16_LENGTH(c);
+      }
+    }
+    i = j;
+  }
+
+  // 3. One tone-mark placement (same number of code points, so `origin` holds).
+  place_tone_marks(out);
+
+  // 4. Encode, with the byte-level map.
+  text.norm.reserve(input.size());
+  text.to_input.reserve(input.size() + 1);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    std::size_t before = text.norm.size();
+    append_utf8(text.norm, out[k]);
+    text.to_input.insert(text.to_input.end(), text.norm.size() - before, origin[k]);
+  }
+  text.to_input.push_back(static_cast<std::uint32_t>(cps.size()));
+  return text;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    append_utf8(out, static_cast<char32_t>(u_tolower(c)));
+  }
+  return out;
+}
+
+std::string fold(std::string_view s) {
+  std::string lowered = to_lower(normalize(s).norm);
+  // Collapse white space; then strip surrounding punctuation and quotes.
+  std::vector<char32_t> cps;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(lowered.data());
+  const auto length = static_cast<int32_t>(lowered.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (u_isUWhiteSpace(c)) {
+      if (!cps.empty() && cps.back() != U' ') cps.push_back(U' ');
+    } else {
+      cps.push_back(static_cast<char32_t>(c));
+    }
+  }
+  auto strip = [](char32_t c) { return c == U' ' || u_ispunct(static_cast<UChar32>(c)); };
+  std::size_t b = 0, e = cps.size();
+  while (b < e && strip(cps[b])) ++b;
+  while (e > b && strip(cps[e - 1])) --e;
+  std::string out;
+  for (std::size_t k = b; k < e; ++k) append_utf8(out, cps[k]);
+  return out;
+}
+
+}  // namespace vnie::internal

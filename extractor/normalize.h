@@ -1,0 +1,32 @@
+// Normalization: the one place where Vietnamese spelling variants meet.
+//
+// normalize() turns an article's bytes into a Text whose `norm` is
+//   - valid UTF-8 (invalid sequences become U+FFFD, counted),
+//   - NFC (ICU), so NFD input matches the same rules,
+//   - one tone-mark placement: the old style, mark on the first vowel of an
+//     open "oa", "oe", "uy" syllable (hoà -> hòa, thuỷ -> thủy, khoẻ -> khỏe,
+//     Uỷ ban -> Ủy ban), which is what most news text and our rules use,
+//   - NBSP and other Unicode spaces as " ", curly quotes as '"' and "'",
+//     en/em dashes and minus signs as "-", zero-width characters removed,
+// and keeps, for every byte of `norm`, the input code point it came from.
+//
+// fold() is the comparison key of ../shared/spec/gold.md: normalize, lower
+// case, white space runs as one space, surrounding punctuation removed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "text.h"
+
+namespace vnie::internal {
+
+Text normalize(std::string_view input);
+
+std::string fold(std::string_view s);
+
+// Lower case (full Unicode) of UTF-8 text, code point counts unchanged for
+// Vietnamese.
+std::string to_lower(std::string_view s);
+
+}  // namespace vnie::internal

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# End-to-end checks of the vnie command line: output, messages, exit codes.
+# usage: cli_test.sh path/to/vnie SOURCE_DIR
+set -u
+vnie=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then echo "ok: $name"; else echo "FAIL: $name"; fails=$((fails + 1)); fi
+}
+
+"$vnie" extract "$src/corpus/dev" >"$tmp/out.jsonl" 2>"$tmp/err"
+check "dev set exits 0" test $? -eq 0
+check "five records" test "$(wc -l <"$tmp/out.jsonl")" -eq 5
+check "records are JSON with schema vnie/1" \
+  python3 -c 'import json,sys; [json.loads(l)["schema"]=="vnie/1" or sys.exit(1) for l in open(sys.argv[1])]' "$tmp/out.jsonl"
+
+printf '' >"$tmp/empty.txt"
+printf 'Tiêu đề\nNội dung \xff hỏng.\n' >"$tmp/bad.txt"
+printf '{"id":"a","text":"Một."}\n{broken\n{"id":"c","text":"Ba."}\n' >"$tmp/x.jsonl"
+"$vnie" extract "$tmp/empty.txt" "$tmp/bad.txt" "$tmp/x.jsonl" >"$tmp/out2.jsonl" 2>"$tmp/err2"
+code=$?
+check "bad inputs exit 1" test $code -eq 1
+check "empty file named" grep -q "empty.txt: empty file" "$tmp/err2"
+check "invalid UTF-8 named" grep -q "bad.txt: invalid_utf8" "$tmp/err2"
+check "broken JSONL line named" grep -q "x.jsonl:2: broken JSON line" "$tmp/err2"
+check "good records still written in order" \
+  test "$(python3 -c 'import json,sys; print(",".join(json.loads(l)["id"] for l in open(sys.argv[1])))' "$tmp/out2.jsonl")" = "bad,a,c"
+
+printf '{"id":"s1","text":"Một câu."}\n' | "$vnie" extract - >"$tmp/out3.jsonl" 2>/dev/null
+check "stdin JSONL filter" grep -q '"id":"s1"' "$tmp/out3.jsonl"
+
+"$vnie" extract --no-such-flag >/dev/null 2>&1
+check "usage error exits 2" test $? -eq 2
+
+mkdir -p "$tmp/badrules"
+"$vnie" extract --rules "$tmp/nowhere" "$src/corpus/dev" >/dev/null 2>"$tmp/err4"
+check "missing rules dir exits 1 with message" grep -q "nowhere: no such rules directory" "$tmp/err4"
+
+echo "$((13 - fails)) passed, $fails failed"
+test $fails -eq 0

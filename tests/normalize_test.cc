@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include "normalize.h"
+#include "test_util.h"
+
+using vnie::internal::fold;
+using vnie::internal::normalize;
+
+namespace {
+
+struct Case {
+  std::string_view in, want;
+};
+
+// Every input's norm text, and every norm character mapped back, slices the input.
+void check_round_trip(std::string_view in) {
+  vnie::internal::Text t = normalize(in);
+  REQUIRE(t.to_input.size() == t.norm.size() + 1);
+  REQUIRE(t.to_input.back() == t.input_length());
+  for (std::size_t b = 0; b + 1 < t.to_input.size(); ++b) REQUIRE(t.to_input[b] <= t.to_input[b + 1]);
+}
+
+}  // namespace
+
+TEST_CASE("normalize: NFC, tone placement, spaces, quotes, dashes", "[normalize]") {
+  const Case cases[] = {
+      {"hoà bình", "hòa bình"},
+      {"Thanh Hoá", "Thanh Hóa"},
+      {"thuỷ lợi", "thủy lợi"},
+      {"sức khoẻ", "sức khỏe"},
+      {"Uỷ ban nhân dân", "Ủy ban nhân dân"},
+      {"HOÀ", "HÒA"},
+      {"hoàn thành", "hoàn thành"},  // closed syllable keeps its mark
+      {"quý I", "quý I"},            // "qu" + y is not "uy"
+      {"tuyển dụng", "tuyển dụng"},
+      {"Ho\xCC\x80" "a", "Hòa"},                             // NFD o + grave, then a
+      {"Vie\xCC\xA3\xCC\x82t Nam", "Việt Nam"},           // NFD, marks out of canonical order
+      {"49\xC2\xA0/\xC2\xA0" "20", "49 / 20"},            // NBSP
+      {"\xE2\x80\x9CT\xE1\xBA\xBFt\xE2\x80\x9D", "\"Tết\""},  // curly quotes
+      {"2023 \xE2\x80\x93 2028", "2023 - 2028"},          // en dash
+      {"a\xE2\x80\x8B" "b", "ab"},                        // zero-width space dropped
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(normalize(c.in).norm == c.want);
+    check_round_trip(c.in);
+  }
+}
+
+TEST_CASE("normalize: offsets map back to the input", "[normalize]") {
+  // "Hòa" written in NFD (o + U+0300) is 4 input code points, 3 normalized.
+  std::string in = "Ho\xCC\x80" "a Bình\xC2\xA0quận";
+  vnie::internal::Text t = normalize(in);
+  REQUIRE(t.norm == "Hòa Bình quận");
+  std::size_t binh = t.norm.find("Bình");
+  CHECK(t.input_offset(binh) == 5);
+  CHECK(t.input_slice(0, binh - 1) == "Ho\xCC\x80" "a");
+  CHECK(t.input_slice(binh, binh + std::string("Bình").size()) == "Bình");
+  CHECK(t.input_slice(t.norm.find("quận"), t.norm.size()) == "quận");
+}
+
+TEST_CASE("normalize: invalid UTF-8 is replaced and counted", "[normalize]") {
+  std::string in = "ab\xFF\xFE" "c\xE1\xBA";  // two bad bytes, one truncated sequence
+  vnie::internal::Text t = normalize(in);
+  CHECK(t.invalid_sequences == 3);
+  CHECK(t.input == "ab\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+  CHECK(t.input_length() == 6);
+  check_round_trip(in);
+}
+
+TEST_CASE("fold: the gold.md comparison key", "[normalize]") {
+  const Case cases[] = {
+      {"  LĐLĐ   QUẬN Long Biên. ", "lđlđ quận long biên"},
+      {"\"Hoà Bình\"", "hòa bình"},
+      {"Thuỷ", "thủy"},
+      {"(B.Duy)", "b.duy"},
+  };
+  for (const Case& c : cases) CHECK(fold(c.in) == c.want);
+}

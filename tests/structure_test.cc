@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "normalize.h"
+#include "test_util.h"
+
+namespace {
+
+bool inside(std::size_t s, std::size_t e, const nlohmann::json& spans) {
+  for (const auto& sp : spans) {
+    if (s >= sp["start"].get<std::size_t>() && e <= sp["end"].get<std::size_t>()) return true;
+  }
+  return false;
+}
+
+std::string kind_at(const vnie::Record& r, std::size_t cp) {
+  for (const auto& s : r.sections) {
+    if (cp >= s.start && cp < s.end) return s.kind;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("structure of each development article matches its gold file", "[structure][corpus]") {
+  for (const auto& path : vnie::test::dev_articles()) {
+    DYNAMIC_SECTION(path.filename().string()) {
+      auto gold = nlohmann::json::parse(vnie::test::read_file(
+          path.parent_path() / (path.stem().string() + ".gold.json")));
+      vnie::Article article = vnie::test::article_from_file(path);
+      vnie::Record r = vnie::extract(vnie::test::repo_rules(), article);
+      CHECK(vnie::internal::fold(r.title) == vnie::internal::fold(gold["title"].get<std::string>()));
+      CHECK(r.authors == gold["authors"].get<std::vector<std::string>>());
+      // Line by line: related exactly where the gold says.
+      const std::string& text = article.text;
+      std::size_t cp = 0, line_start_cp = 0;
+      std::string line;
+      auto check_line = [&](std::size_t s, std::size_t e, const std::string& l) {
+        if (l.find_first_not_of(" \r\t") == std::string::npos) return;
+        bool gold_related = inside(s, e, gold["related_spans"]);
+        INFO(l.substr(0, 80));
+        CHECK((kind_at(r, s) == "related") == gold_related);
+      };
+      for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (text[i] == '\n') {
+          check_line(line_start_cp, cp, line);
+          line.clear();
+          line_start_cp = cp + 1;
+        } else {
+          line.append(text, i, len);
+        }
+        i += len;
+        ++cp;
+      }
+      check_line(line_start_cp, cp, line);
+    }
+  }
+}
+
+TEST_CASE("structure: general signals on a made-up page", "[structure]") {
+  std::string page =
+      "Công nhân khu công nghiệp nhận quà Tết\n"
+      "(PV) Sáng 5/1, Công đoàn khu công nghiệp trao 500 suất quà cho công nhân có hoàn cảnh khó khăn.\n"
+      "Một bài báo khác về giá xăng hôm nay Một tin về thời tiết miền Bắc rét đậm rét hại kéo dài Công an tỉnh phá đường dây lừa đảo qua mạng xã hội\n"
+      "Mỗi suất quà trị giá 1 triệu đồng, gồm tiền mặt và nhu yếu phẩm.\n"
+      "Lãnh đạo Công đoàn trao quà cho công nhân. Ảnh: Thu Hà.\n"
+      "Minh Anh\n"
+      "Tin khác\n"
+      "Giá vàng tăng mạnh\n"
+      "Hà Nội mưa rét\n";
+  vnie::Article a{.id = "x", .text = page};
+  vnie::Record r = vnie::extract(vnie::test::repo_rules(), a);
+  CHECK(r.title == "Công nhân khu công nghiệp nhận quà Tết");
+  CHECK(r.authors == std::vector<std::string>{"Minh Anh", "Thu Hà"});
+  std::vector<std::string> kinds;
+  for (const auto& s : r.sections) kinds.push_back(s.kind);
+  CHECK(kinds == std::vector<std::string>{"title", "lede", "related", "body", "caption", "byline", "related"});
+}

@@ -1,0 +1,150 @@
+// vnie: the command-line interface. A thin layer over the library: parses
+// flags, streams inputs through vnie::extract(), prints, and turns problems
+// into messages and exit codes (0 ok, 1 some input failed, 2 usage).
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "extractor.h"
+#include "input.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+constexpr int kUsage = 2;
+
+const char* const kUsageText = R"(usage: vnie <command> [options]
+
+commands:
+  extract [INPUT...]     extract records (JSON Lines) from .txt/.jsonl files, directories, or - (stdin)
+  eval --gold DIR [INPUT...]
+                         score extraction against gold annotations
+  rules check|test       validate the rule set / run every rule example
+
+Run 'vnie <command> --help' for the command's options.
+)";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        const char* positional_name) {
+  po::options_description all;
+  all.add(visible);
+  po::positional_options_description positional;
+  if (positional_name != nullptr) {
+    all.add_options()(positional_name, po::value<std::vector<std::string>>()->multitoken(), "");
+    positional.add(positional_name, -1);
+  }
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return vm;
+}
+
+vnie::RuleSet load_rules(const po::variables_map& vm) {
+  std::filesystem::path dir =
+      vm.count("rules") ? std::filesystem::path(vm["rules"].as<std::string>()) : vnie::RuleSet::default_dir();
+  return vnie::RuleSet::load(dir);
+}
+
+int run_extract(const std::vector<std::string>& args) {
+  po::options_description options("vnie extract [options] [INPUT...]");
+  options.add_options()
+      ("help,h", "show this help")
+      ("output,o", po::value<std::string>(), "write records to FILE instead of stdout")
+      ("pretty", "indent each record (for reading, not for JSON Lines consumers)")
+      ("published", po::value<std::string>(), "reference date (YYYY-MM-DD) for inputs that carry none")
+      ("rules", po::value<std::string>(), "rule directory (default: the bundled rules/)")
+      ("max-article-bytes", po::value<std::size_t>()->default_value(16u << 20),
+       "longer article texts are truncated, with a warning")
+      ("quiet,q", "no summary line on stderr");
+  po::variables_map vm = parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << options;
+    return kOk;
+  }
+  std::vector<std::string> inputs =
+      vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
+  vnie::RuleSet rules = load_rules(vm);
+
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (vm.count("output")) {
+    file.open(vm["output"].as<std::string>(), std::ios::binary);
+    if (!file) throw vnie::Error(vm["output"].as<std::string>() + ": cannot open for writing");
+    out = &file;
+  }
+  vnie::ExtractOptions extract_options;
+  if (vm.count("published")) extract_options.published = vm["published"].as<std::string>();
+  const bool pretty = vm.count("pretty") > 0;
+
+  vnie::internal::ArticleReader reader(inputs, {.max_article_bytes = vm["max-article-bytes"].as<std::size_t>()});
+  long read = 0, written = 0, failed = 0;
+  while (std::optional<vnie::internal::InputItem> item = reader.next()) {
+    if (!item->error.empty()) {
+      std::cerr << "vnie: " << item->error << "\n";
+      ++failed;
+      continue;
+    }
+    ++read;
+    vnie::Record record = vnie::extract(rules, *item->article, extract_options);
+    if (!record.warnings.empty()) {
+      ++failed;
+      for (const vnie::Warning& w : record.warnings) {
+        std::cerr << "vnie: " << (record.source_path.empty() ? record.id : record.source_path) << ": "
+                  << w.code << ": " << w.message << "\n";
+      }
+    }
+    *out << vnie::to_json(record, pretty) << "\n";
+    ++written;
+  }
+  out->flush();
+  if (!*out) throw vnie::Error("write error on output");
+  if (!vm.count("quiet")) {
+    std::cerr << "vnie: " << read << " articles read, " << written << " written, " << failed
+              << " inputs with problems\n";
+  }
+  return failed > 0 ? kFailed : kOk;
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    std::cout << kUsageText;
+    return argc < 2 ? kUsage : kOk;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "extract") return run_extract(args);
+  throw UsageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const UsageError& e) {
+    std::cerr << "vnie: " << e.what() << "\n" << kUsageText;
+    return kUsage;
+  } catch (const vnie::Error& e) {
+    std::cerr << "vnie: " << e.what() << "\n";
+    return kFailed;
+  } catch (const std::exception& e) {
+    std::cerr << "vnie: internal error: " << e.what() << "\n";
+    return kFailed;
+  }
+}
