@@ -131,6 +131,7 @@ struct Example {
   std::size_t end = 0;
   std::string want;      // expected value, as the rule file writes it
   bool reject = false;   // true: nothing of this type may be found
+  std::string published; // reference date for the example ("" = none)
 };
 
 struct RuleSetImpl;

@@ -201,6 +201,17 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
+std::string cp_substr(std::string_view s, std::size_t start, std::size_t end) {
+  std::size_t cp = 0, from = s.size(), to = s.size();
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (cp == start) from = i;
+    if (cp == end) to = i;
+    ++cp;
+  }
+  return from <= to ? std::string(s.substr(from, to - from)) : std::string();
+}
+
 std::string fold(std::string_view s) {
   std::string lowered = to_lower(normalize(s).norm);
   // Collapse white space; then strip surrounding punctuation and quotes.

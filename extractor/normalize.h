@@ -29,4 +29,7 @@ std::string fold(std::string_view s);
 // Vietnamese.
 std::string to_lower(std::string_view s);
 
+// s[start:end] counted in code points.
+std::string cp_substr(std::string_view s, std::size_t start, std::size_t end);
+
 }  // namespace vnie::internal

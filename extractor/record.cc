@@ -1,7 +1,12 @@
 // extract(): runs the pipeline stages in order and assembles the Record.
 #include <chrono>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 #include "extractor.h"
+#include "match.h"
 #include "normalize.h"
 #include "rules.h"
 #include "structure.h"
@@ -16,6 +21,32 @@ double seconds_since(Clock::time_point& t) {
   double s = std::chrono::duration<double>(now - t).count();
   t = now;
   return s;
+}
+
+Entity make_entity(const internal::Text& text, internal::Found& f) {
+  return {f.rule->type, std::string(text.input_slice(f.span.start, f.span.end)), text.input_offset(f.span.start),
+          text.input_offset(f.span.end), std::move(f.fields), f.rule->id};
+}
+
+std::string value_text(const Value& v) {
+  return std::visit(
+      [](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          return "null";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return x ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return x;
+        } else if constexpr (std::is_same_v<T, double>) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%.10g", x);
+          return buf;
+        } else {
+          return std::to_string(x);
+        }
+      },
+      v);
 }
 
 }  // namespace
@@ -61,7 +92,97 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
     record.sections.push_back({s.kind, text.input_offset(s.span.start), text.input_offset(s.span.end)});
   }
   times.structure += seconds_since(t);
+
+  // Rules over the article's own sections; related sections separately.
+  internal::Context context{impl, {}};
+  if (record.published) context.published = internal::parse_iso_date(*record.published);
+  internal::FindOptions own, related;
+  for (const internal::SectionSpan& s : structure.sections) {
+    if (s.kind == "related") {
+      related.ranges.push_back(s.span);
+    } else if (s.kind != "meta") {
+      own.ranges.push_back(s.span);
+    }
+  }
+  if (!own.ranges.empty()) {
+    for (internal::Found& f : internal::find_all(impl, text.norm, context, own)) {
+      record.entities.push_back(make_entity(text, f));
+    }
+  }
+  if (!related.ranges.empty()) {
+    for (internal::Found& f : internal::find_all(impl, text.norm, context, related)) {
+      record.related_entities.push_back(make_entity(text, f));
+    }
+  }
+  times.rules += seconds_since(t);
   return record;
+}
+
+std::string check(const RuleSet& rules, const Example& example) {
+  const RuleSetImpl& impl = rules.impl();
+  internal::Text text = internal::normalize(example.text);
+  internal::Context context{impl, internal::parse_iso_date(example.published)};
+  internal::FindOptions options;
+  options.keep_ignored = true;
+  std::vector<internal::Found> found = internal::find_all(impl, text.norm, context, options);
+  auto describe = [&](const internal::Found& f) {
+    std::string d = "[" + std::string(text.input_slice(f.span.start, f.span.end)) + "] " + f.rule->id;
+    for (const Field& field : f.fields) d += " " + field.name + "=" + value_text(field.value);
+    return d;
+  };
+  auto same_layer = [&](const internal::Found& f) {
+    bool names = example.type == "organization" || example.type == "person" || example.type == "location";
+    bool f_names = f.rule->type == "organization" || f.rule->type == "person" || f.rule->type == "location";
+    return example.type == "ignore" ? names == f_names : f.rule->type == example.type;
+  };
+  std::vector<const internal::Found*> mine;
+  for (const internal::Found& f : found) {
+    if (same_layer(f) && (f.rule->type != "ignore" || f.rule->id == example.rule)) mine.push_back(&f);
+  }
+  if (example.reject) {
+    for (const internal::Found* f : mine) {
+      if (f->rule->type != "ignore") return "expected nothing, got " + describe(*f);
+    }
+    return "";
+  }
+  const internal::Found* hit = nullptr;
+  for (const internal::Found* f : mine) {
+    if (text.input_offset(f->span.start) == example.start && text.input_offset(f->span.end) == example.end) hit = f;
+  }
+  std::string want_span = internal::cp_substr(example.text, example.start, example.end);
+  if (hit == nullptr) {
+    std::string got;
+    for (const internal::Found* f : mine) got += (got.empty() ? "" : "; ") + describe(*f);
+    return "expected [" + want_span + "], got " + (got.empty() ? "nothing" : got);
+  }
+  if (hit->rule->id != example.rule) return "[" + want_span + "] was produced by " + hit->rule->id + ", not this rule";
+  for (const internal::Found* f : mine) {
+    if (f != hit && f->rule->type != "ignore" &&
+        !(f->span.start >= hit->span.start && f->span.end <= hit->span.end)) {
+      return "extra match " + describe(*f);
+    }
+  }
+  // want: "v" (the value, or canonical for names) or "key=v; key=v".
+  std::string_view want = example.want;
+  while (!want.empty()) {
+    std::size_t semi = want.find("; ");
+    std::string_view item = want.substr(0, semi);
+    want = semi == std::string_view::npos ? std::string_view() : want.substr(semi + 2);
+    std::size_t eq = item.find('=');
+    std::string key = eq == std::string_view::npos
+                          ? (example.type == "organization" || example.type == "person" || example.type == "location"
+                                 ? "canonical"
+                                 : "value")
+                          : std::string(item.substr(0, eq));
+    std::string expected(eq == std::string_view::npos ? item : item.substr(eq + 1));
+    const Value* v = nullptr;
+    for (const Field& field : hit->fields) {
+      if (field.name == key) v = &field.value;
+    }
+    std::string got = v == nullptr ? "<missing>" : value_text(*v);
+    if (got != expected) return key + ": expected " + expected + ", got " + got + " (" + describe(*hit) + ")";
+  }
+  return "";
 }
 
 }  // namespace vnie

@@ -1,10 +1,14 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <fstream>
 #include <sstream>
 
+#include <toml++/toml.h>
+
+#include "kinds/kinds.h"
 #include "normalize.h"
 
 namespace vnie {
@@ -45,11 +49,77 @@ Lexicon load_lexicon(const fs::path& path) {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 std::atomic<int> g_load_count{0};
 
 const internal::Lexicon& empty_lexicon() {
   static const internal::Lexicon empty;
   return empty;
+}
+
+std::string default_resolver(std::string_view type) {
+  if (type == "date") return "date";
+  if (type == "money" || type == "percent" || type == "ratio" || type == "quantity") return "amount";
+  if (type == "ignore") return "ignore";
+  return "";
+}
+
+bool known_type(std::string_view type) {
+  for (std::string_view t : {"date", "money", "percent", "ratio", "quantity", "organization", "person",
+                             "location", "ignore"}) {
+    if (t == type) return true;
+  }
+  return false;
+}
+
+// Collects every problem of a rule set as "file:line: message".
+struct Loader {
+  fs::path dir;
+  std::vector<std::string> problems;
+  std::map<std::string, std::string, std::less<>> macros;
+
+  void problem(const std::string& where, const std::string& message) { problems.push_back(where + ": " + message); }
+
+  static std::string where(const std::string& file, const toml::source_region& source) {
+    return file + ":" + std::to_string(source.begin.line);
+  }
+};
+
+// "text with [span] => want": the example without brackets, its span in code
+// points, and the expected value.
+bool parse_example(std::string_view raw, Example& example, std::string& error) {
+  std::string_view input = raw, want;
+  if (std::size_t arrow = raw.rfind(" => "); arrow != std::string_view::npos) {
+    input = raw.substr(0, arrow);
+    want = raw.substr(arrow + 4);
+  }
+  std::size_t open = input.find('['), close = input.find(']');
+  std::string text;
+  auto cps = [](std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
+  if (open == std::string_view::npos && close == std::string_view::npos) {
+    text = std::string(input);
+    example.start = 0;
+    example.end = cps(text);
+  } else if (open == std::string_view::npos || close == std::string_view::npos || close < open ||
+             input.find('[', open + 1) != std::string_view::npos || input.find(']', close + 1) != std::string_view::npos) {
+    error = "example needs exactly one [span]";
+    return false;
+  } else {
+    text = std::string(input.substr(0, open)) + std::string(input.substr(open + 1, close - open - 1)) +
+           std::string(input.substr(close + 1));
+    example.start = cps(input.substr(0, open));
+    example.end = example.start + cps(input.substr(open + 1, close - open - 1));
+  }
+  if (example.start == example.end && !example.reject) {
+    error = "example has an empty span";
+    return false;
+  }
+  example.text = std::move(text);
+  example.want = std::string(want);
+  return true;
 }
 
 }  // namespace
@@ -70,29 +140,251 @@ std::filesystem::path RuleSet::default_dir() {
   return VNIE_INSTALLED_RULES;
 }
 
-RuleSet RuleSet::load(const std::filesystem::path& dir) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) throw Error(dir.string() + ": no such rules directory");
-  auto impl = std::make_shared<RuleSetImpl>();
-  impl->dir = dir;
-  std::filesystem::path lexicon_dir = dir / "lexicons";
-  if (std::filesystem::is_directory(lexicon_dir, ec)) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(lexicon_dir, ec)) {
-      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+namespace internal {
+
+std::string expand_pattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
+                           const std::map<std::string, Lexicon, std::less<>>& lexicons, const std::string& where) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out.append(pattern.substr(i, 2));
+      i += 2;
+      continue;
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    bool name_start = i + 1 < pattern.size() && (std::isupper(static_cast<unsigned char>(pattern[i + 1])) ||
+                                                 pattern[i + 1] == '_' || pattern.substr(i + 1, 8) == "lexicon:");
+    if (c != '{' || !name_start) {
+      out += c;
+      ++i;
+      continue;
+    }
+    std::size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) throw Error(where + ": unclosed '{' in pattern");
+    std::string_view name = pattern.substr(i + 1, close - i - 1);
+    i = close + 1;
+    if (name.substr(0, 8) == "lexicon:") {
+      std::string_view lex = name.substr(8);
+      std::size_t field = 0;
+      if (std::size_t colon = lex.find(':'); colon != std::string_view::npos) {
+        field = static_cast<std::size_t>(std::atoi(std::string(lex.substr(colon + 1)).c_str()));
+        lex = lex.substr(0, colon);
+      }
+      auto it = lexicons.find(lex);
+      if (it == lexicons.end()) throw Error(where + ": missing lexicon '" + std::string(lex) + "' (rules/lexicons/" + std::string(lex) + ".txt)");
+      std::vector<std::string> entries;
+      for (const LexiconRow& row : it->second.rows) {
+        if (field < row.fields.size() && !row.fields[field].empty()) entries.push_back(row.fields[field]);
+      }
+      // Longest first, so the alternation prefers "Phó Chủ tịch" over "Chủ tịch".
+      std::sort(entries.begin(), entries.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+      });
+      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+      out += "(?:";
+      for (std::size_t k = 0; k < entries.size(); ++k) {
+        if (k > 0) out += '|';
+        out += re2::RE2::QuoteMeta(entries[k]);
+      }
+      out += ")";
+      continue;
+    }
+    auto it = macros.find(name);
+    if (it == macros.end()) throw Error(where + ": unknown macro {" + std::string(name) + "}");
+    if (where.size() > 4000) throw Error(where.substr(0, where.find(' ')) + ": macros expand into each other");
+    out += "(?:" + expand_pattern(it->second, macros, lexicons, where + " ") + ")";
+  }
+  return out;
+}
+
+}  // namespace internal
+
+namespace {
+
+// Reads every rule file under loader.dir into impl; problems go to loader.
+void load_all(Loader& loader, RuleSetImpl& impl) {
+  std::error_code ec;
+  const fs::path& dir = loader.dir;
+  if (!fs::is_directory(dir, ec)) {
+    loader.problem(dir.string(), "no such rules directory");
+    return;
+  }
+  impl.dir = dir;
+  std::vector<fs::path> lexicon_files, rule_files;
+  for (const auto& entry : fs::directory_iterator(dir / "lexicons", ec)) {
+    if (entry.path().extension() == ".txt") lexicon_files.push_back(entry.path());
+  }
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".toml") rule_files.push_back(entry.path());
+  }
+  std::sort(lexicon_files.begin(), lexicon_files.end());
+  std::sort(rule_files.begin(), rule_files.end());
+  for (const auto& file : lexicon_files) {
+    try {
       internal::Lexicon lexicon = internal::load_lexicon(file);
-      impl->lexicons.emplace(lexicon.name, std::move(lexicon));
+      auto& table = impl.tables[lexicon.name];
+      for (const auto& row : lexicon.rows) {
+        if (row.fields.size() > 1) table.emplace(internal::fold(row.fields[0]), row.fields[1]);
+      }
+      impl.lexicons.emplace(lexicon.name, std::move(lexicon));
+    } catch (const Error& e) {
+      loader.problems.push_back(e.what());
     }
   }
+
+  // Pass 1: parse every file and collect the macros; pass 2: the rules.
+  std::vector<std::pair<std::string, toml::table>> docs;
+  for (const auto& path : rule_files) {
+    std::string file = path.string();
+    toml::table doc;
+    try {
+      doc = toml::parse_file(file);
+    } catch (const toml::parse_error& e) {
+      loader.problem(file + ":" + std::to_string(e.source().begin.line), "bad TOML: " + std::string(e.description()));
+      continue;
+    }
+    if (const toml::table* macros = doc["macros"].as_table()) {
+      for (const auto& [key, value] : *macros) {
+        std::string w = Loader::where(file, value.source());
+        if (!value.is_string()) {
+          loader.problem(w, "macro " + std::string(key.str()) + " is not a string");
+        } else if (!loader.macros.emplace(std::string(key.str()), value.as_string()->get()).second) {
+          loader.problem(w, "duplicate macro " + std::string(key.str()));
+        }
+      }
+    }
+    docs.emplace_back(file, std::move(doc));
+  }
+
+  std::map<std::string, std::string> seen_ids;
+  for (auto& [file, doc] : docs) {
+    for (const auto& [key, node] : doc) {
+      if (key.str() != "macros" && key.str() != "rule") {
+        loader.problem(Loader::where(file, node.source()), "unknown table '" + std::string(key.str()) + "'");
+      }
+    }
+    const toml::array* rules = doc["rule"].as_array();
+    if (rules == nullptr) continue;
+    for (const toml::node& node : *rules) {
+      const toml::table* t = node.as_table();
+      std::string w = Loader::where(file, node.source());
+      if (t == nullptr) {
+        loader.problem(w, "[[rule]] is not a table");
+        continue;
+      }
+      internal::Rule rule;
+      rule.location = w;
+      rule.id = (*t)["id"].value_or(std::string());
+      rule.type = (*t)["type"].value_or(std::string());
+      rule.priority = (*t)["priority"].value_or(0);
+      std::string pattern = (*t)["pattern"].value_or(std::string());
+      if (rule.id.empty()) loader.problem(w, "rule without id");
+      if (!known_type(rule.type)) loader.problem(w, "rule " + rule.id + ": unknown type '" + rule.type + "'");
+      if (pattern.empty()) loader.problem(w, "rule " + rule.id + ": missing pattern");
+      if (auto [it, fresh] = seen_ids.emplace(rule.id, w); !fresh && !rule.id.empty()) {
+        loader.problem(w, "duplicate rule id " + rule.id + " (first at " + it->second + ")");
+      }
+      static const std::vector<std::string_view> kKeys = {"id",  "type",     "resolver", "priority",  "pattern",
+                                                          "set", "examples", "rejects",  "published", "note"};
+      for (const auto& [key, value] : *t) {
+        if (std::find(kKeys.begin(), kKeys.end(), key.str()) == kKeys.end()) {
+          loader.problem(Loader::where(file, value.source()),
+                         "rule " + rule.id + ": unknown key '" + std::string(key.str()) + "'");
+        }
+      }
+      rule.resolver = (*t)["resolver"].value_or(default_resolver(rule.type));
+      const internal::ResolverInfo* resolver = internal::find_resolver(rule.resolver);
+      if (resolver == nullptr) loader.problem(w, "rule " + rule.id + ": unknown resolver '" + rule.resolver + "'");
+      if (const toml::table* set = (*t)["set"].as_table()) {
+        for (const auto& [key, value] : *set) rule.set.emplace_back(std::string(key.str()), value.value_or(std::string()));
+      }
+      if (!pattern.empty()) {
+        std::string pattern_where = Loader::where(file, (*t)["pattern"].node()->source());
+        try {
+          rule.pattern = internal::expand_pattern(pattern, loader.macros, impl.lexicons, pattern_where);
+          re2::RE2::Options options;
+          options.set_log_errors(false);
+          options.set_max_mem(64 << 20);
+          auto re = std::make_shared<re2::RE2>(rule.pattern, options);
+          if (!re->ok()) {
+            loader.problem(pattern_where, "bad pattern: " + re->error());
+          } else {
+            rule.re = re;
+            if (resolver != nullptr) {
+              for (const auto& [index, name] : re->CapturingGroupNames()) {
+                if (std::find(resolver->captures.begin(), resolver->captures.end(), name) == resolver->captures.end()) {
+                  loader.problem(pattern_where,
+                                 "capture '" + name + "' maps to no field of resolver '" + rule.resolver + "'");
+                }
+              }
+            }
+          }
+        } catch (const Error& e) {
+          loader.problems.push_back(e.what());
+        }
+      }
+      // Examples document the rule: at least two, and at least one reject.
+      int positives = 0, rejects = 0;
+      for (const char* list : {"examples", "rejects"}) {
+        const toml::array* items = (*t)[list].as_array();
+        if (items == nullptr) continue;
+        for (const toml::node& item : *items) {
+          std::string iw = Loader::where(file, item.source());
+          Example example;
+          example.location = iw;
+          example.rule = rule.id;
+          example.type = rule.type;
+          example.reject = std::string_view(list) == "rejects";
+          example.published = (*t)["published"].value_or(std::string());
+          std::string error;
+          if (!item.is_string()) {
+            loader.problem(iw, "rule " + rule.id + ": example is not a string");
+          } else if (!parse_example(item.as_string()->get(), example, error)) {
+            loader.problem(iw, "rule " + rule.id + ": " + error);
+          } else {
+            (example.reject ? rejects : positives)++;
+            impl.examples.push_back(std::move(example));
+          }
+        }
+      }
+      if (positives < 2 || rejects < 1) {
+        loader.problem(w, "rule " + rule.id + ": needs at least two examples and one reject (has " +
+                              std::to_string(positives) + " and " + std::to_string(rejects) + ")");
+      }
+      if (rule.re != nullptr) impl.rules.push_back(std::move(rule));
+    }
+  }
+
+  // The candidate pass: one RE2::Set over every pattern.
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(256 << 20);
+  auto set = std::make_shared<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+  bool ok = true;
+  for (const internal::Rule& rule : impl.rules) ok = ok && set->Add(rule.pattern, nullptr) >= 0;
+  if (ok && set->Compile()) impl.candidates = set;  // else every rule runs on every text
+
   std::vector<std::string> abbreviations;
-  for (const auto& row : impl->lexicon("abbreviations_with_dots").rows) abbreviations.push_back(row.fields[0]);
-  impl->segmenter = internal::Segmenter(std::move(abbreviations));
-  for (const auto& row : impl->lexicon("related_markers").rows) {
+  for (const auto& row : impl.lexicon("abbreviations_with_dots").rows) abbreviations.push_back(row.fields[0]);
+  impl.segmenter = internal::Segmenter(std::move(abbreviations));
+  for (const auto& row : impl.lexicon("related_markers").rows) {
     bool end = row.fields.size() > 1 && row.fields[1] == "end";
-    (end ? impl->structure.end_markers : impl->structure.block_markers).push_back(internal::fold(row.fields[0]));
+    (end ? impl.structure.end_markers : impl.structure.block_markers).push_back(internal::fold(row.fields[0]));
+  }
+}
+
+}  // namespace
+
+RuleSet RuleSet::load(const std::filesystem::path& dir) {
+  Loader loader{dir, {}, {}};
+  auto impl = std::make_shared<RuleSetImpl>();
+  load_all(loader, *impl);
+  if (!loader.problems.empty()) {
+    std::string message = loader.problems.front();
+    if (loader.problems.size() > 1) {
+      message += " (and " + std::to_string(loader.problems.size() - 1) + " more: run 'vnie rules check')";
+    }
+    throw Error(message);
   }
   ++g_load_count;
   RuleSet set;
@@ -101,14 +393,10 @@ RuleSet RuleSet::load(const std::filesystem::path& dir) {
 }
 
 std::vector<std::string> RuleSet::check_dir(const std::filesystem::path& dir) {
-  try {
-    load(dir);
-  } catch (const Error& e) {
-    return {e.what()};
-  }
-  return {};
+  Loader loader{dir, {}, {}};
+  RuleSetImpl impl;
+  load_all(loader, impl);
+  return loader.problems;
 }
-
-std::string check(const RuleSet&, const Example&) { return ""; }
 
 }  // namespace vnie

@@ -20,10 +20,8 @@
 #include "segment.h"
 #include "structure.h"
 
-namespace re2 {
-class RE2;
-class Set;
-}  // namespace re2
+#include <re2/re2.h>
+#include <re2/set.h>
 
 namespace vnie::internal {
 
@@ -41,7 +39,22 @@ struct Lexicon {
 // Reads one lexicon file. Throws Error("path:line: ...") on invalid UTF-8.
 Lexicon load_lexicon(const std::filesystem::path& path);
 
-struct Rule;  // rules.cc / match.cc
+// One compiled rule. `type` is the entity type it yields ("ignore": the
+// match only blocks shorter ones, e.g. "bão số 3" is no quantity).
+struct Rule {
+  std::string id;
+  std::string type;
+  std::string resolver;  // kinds/ resolver that turns captures into fields
+  std::string location;  // "rules/date.toml:14"
+  int priority = 0;
+  std::string pattern;   // after macro and lexicon expansion
+  std::shared_ptr<const re2::RE2> re;
+  std::vector<std::pair<std::string, std::string>> set;  // constant fields for the resolver
+};
+
+// Expands {MACRO} and {lexicon:name} in `pattern`. Throws Error(where + ": ...").
+std::string expand_pattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
+                           const std::map<std::string, Lexicon, std::less<>>& lexicons, const std::string& where);
 
 }  // namespace vnie::internal
 
@@ -53,7 +66,10 @@ struct RuleSetImpl {
   internal::Segmenter segmenter;
   internal::StructureLexicon structure;
   std::vector<Example> examples;
-  std::vector<std::shared_ptr<const internal::Rule>> rules;
+  // Two-field lexicons as folded first field -> second field (first entry wins).
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> tables;
+  std::vector<internal::Rule> rules;
+  std::shared_ptr<const re2::RE2::Set> candidates;  // all rule patterns, for the one-pass candidate search
 
   // The lexicon called `name`; an empty one when the set has none.
   const internal::Lexicon& lexicon(std::string_view name) const;

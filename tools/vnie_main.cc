@@ -121,6 +121,45 @@ int run_extract(const std::vector<std::string>& args) {
   return failed > 0 ? kFailed : kOk;
 }
 
+int run_rules(const std::vector<std::string>& args) {
+  po::options_description options("vnie rules check|test [--rules DIR]");
+  options.add_options()
+      ("help,h", "show this help")
+      ("rules", po::value<std::string>(), "rule directory (default: the bundled rules/)")
+      ("verbose,v", "with test: print every example, not only failures");
+  po::variables_map vm = parse(args, options, "action");
+  std::vector<std::string> action =
+      vm.count("action") ? vm["action"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (vm.count("help") || action.size() != 1 || (action[0] != "check" && action[0] != "test")) {
+    std::cout << options << "  check: report every problem as file:line: message\n"
+              << "  test:  run every rule example and print each failure\n";
+    return vm.count("help") ? kOk : kUsage;
+  }
+  std::filesystem::path dir =
+      vm.count("rules") ? std::filesystem::path(vm["rules"].as<std::string>()) : vnie::RuleSet::default_dir();
+  if (action[0] == "check") {
+    std::vector<std::string> problems = vnie::RuleSet::check_dir(dir);
+    for (const std::string& p : problems) std::cout << p << "\n";
+    std::cerr << "vnie: " << problems.size() << " problem(s) in " << dir.string() << "\n";
+    return problems.empty() ? kOk : kFailed;
+  }
+  vnie::RuleSet rules = vnie::RuleSet::load(dir);
+  long passed = 0, failed = 0;
+  for (const vnie::Example& example : rules.examples()) {
+    std::string why = vnie::check(rules, example);
+    if (why.empty()) {
+      ++passed;
+      if (vm.count("verbose")) std::cout << example.location << ": ok: " << example.rule << "\n";
+    } else {
+      ++failed;
+      std::cout << example.location << ": " << example.rule << (example.reject ? " reject" : "") << ": "
+                << example.text << "\n    " << why << "\n";
+    }
+  }
+  std::cout << passed << " passed, " << failed << " failed\n";
+  return failed == 0 ? kOk : kFailed;
+}
+
 int run(int argc, char** argv) {
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << kUsageText;
@@ -129,6 +168,7 @@ int run(int argc, char** argv) {
   std::string command = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "extract") return run_extract(args);
+  if (command == "rules") return run_rules(args);
   throw UsageError("unknown command '" + command + "'");
 }
 

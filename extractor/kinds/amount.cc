@@ -1,0 +1,91 @@
+// Figures: money, percent, ratio and quantity values from captured numbers,
+// scale words, currencies, units and hedge words.
+//
+// Captures: hedge  num  [num2] (range end)  numw (number in words)
+//           scale  currency  unit  den (ratio denominator)
+// The rule's type says which fields come out (output.md):
+//   money    value currency qualifier      percent  value qualifier
+//   quantity value unit qualifier          ratio    numerator denominator unit
+// A range ("100 - 200 triệu đồng", "3-4%") gives one entity per end with
+// "range": true; the first covers the whole range, the second its own number.
+#include <cmath>
+#include <cstdlib>
+
+#include "../normalize.h"
+#include "kinds.h"
+
+namespace vnie::internal {
+namespace {
+
+Value number_value(double v) {
+  if (std::fabs(v) < 9.0e15 && v == std::floor(v)) return static_cast<std::int64_t>(v);
+  // Round away binary noise from decimal input ("95,14" * 1).
+  return std::round(v * 1e6) / 1e6;
+}
+
+std::optional<double> amount(const Match& m, std::string_view num, const Context& context) {
+  std::optional<double> v = parse_number(num);
+  if (!v && m.has("numw")) v = parse_number_words(m["numw"], context.rules);
+  if (!v) return std::nullopt;
+  if (m.has("scale")) {
+    std::string scale = lexicon_value(context.rules, "scale_words", m["scale"]);
+    if (scale.empty()) return std::nullopt;
+    *v *= std::atof(scale.c_str());
+  }
+  return *v;
+}
+
+Value qualifier(const Match& m, const Context& context) {
+  if (!m.has("hedge")) return nullptr;
+  std::string q = lexicon_value(context.rules, "hedges", m["hedge"]);
+  return q.empty() ? Value(nullptr) : Value(q);
+}
+
+std::string unit_text(const Match& m) {
+  std::string_view u = m["unit"];
+  while (!u.empty() && (u.back() == ' ' || u.back() == ',')) u.remove_suffix(1);
+  return std::string(u);
+}
+
+}  // namespace
+
+std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Context& context) {
+  const std::string& type = rule.type;
+  if (type == "ratio") {
+    std::optional<double> a = parse_number(m["num"]), b = parse_number(m["den"]);
+    if (!a || !b || *b == 0) return {};
+    std::vector<Field> f = {{"numerator", number_value(*a)}, {"denominator", number_value(*b)}};
+    f.push_back({"unit", m.has("unit") ? Value(unit_text(m)) : Value(nullptr)});
+    return {{m.span, std::move(f)}};
+  }
+  std::optional<double> first = amount(m, m["num"], context);
+  if (!first) return {};
+  auto fields_for = [&](double v) {
+    std::vector<Field> f = {{"value", number_value(v)}};
+    if (type == "money") {
+      std::string currency = m.has("currency") ? lexicon_value(context.rules, "currencies", m["currency"]) : "";
+      for (const auto& [k, val] : rule.set) {
+        if (k == "currency" && currency.empty()) currency = val;
+      }
+      if (currency.empty()) currency = "VND";
+      f.push_back({"currency", currency});
+    } else if (type == "quantity") {
+      f.push_back({"unit", unit_text(m)});
+    }
+    f.push_back({"qualifier", qualifier(m, context)});
+    return f;
+  };
+  if (!m.has("num2")) return {{m.span, fields_for(*first)}};
+  std::optional<double> second = amount(m, m["num2"], context);
+  if (!second) return {};
+  // "3-4 triệu": the scale written once applies to both ends.
+  std::vector<Field> a = fields_for(*first), b = fields_for(*second);
+  a.push_back({"range", true});
+  b.push_back({"range", true});
+  Span8 second_span{m.span_of("num2").start, m.span.end};
+  return {{m.span, std::move(a)}, {second_span, std::move(b)}};
+}
+
+std::vector<Resolved> resolve_ignore(const Rule&, const Match& m, const Context&) { return {{m.span, {}}}; }
+
+}  // namespace vnie::internal

@@ -1,0 +1,125 @@
+// Dates: captured day/month/year (and quarter, half, clock time, intervals)
+// to ISO 8601 text, with the year inferred from the publication date when the
+// text leaves it out.
+//
+// Captures: day month year  [day2 month2 year2] (interval end)
+//           quarter (1-4 or I-IV)  half ("đầu"/"cuối" or 1/2)  hour minute
+//           part ("đầu"/"giữa"/"cuối", kept at month or year granularity)
+//           months (N in "N tháng đầu năm": the interval YYYY-01/YYYY-MM)
+// Constant fields (`set`): granularity (forced), relative.
+#include <cstdio>
+#include <cstdlib>
+
+#include "../normalize.h"
+#include "kinds.h"
+
+namespace vnie::internal {
+namespace {
+
+int to_int(std::string_view s) {
+  if (s.empty()) return 0;
+  int r = parse_roman(s);
+  return r > 0 ? r : std::atoi(std::string(s).c_str());
+}
+
+std::string year_text(int year) {
+  if (year <= 0) return "XXXX";
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%04d", year);
+  return buf;
+}
+
+// The year of day/month when the text gives none: the most recent such date
+// not after publication; 0 (written XXXX) when publication is unknown.
+int infer_year(int month, int day, const Context& context) {
+  if (!context.published) return 0;
+  const CivilDate& p = *context.published;
+  bool not_after = month < p.month || (month == p.month && day <= p.day);
+  return not_after ? p.year : p.year - 1;
+}
+
+int year_of(std::string_view y) {
+  int year = to_int(y);
+  if (y.size() == 2) year += 2000;
+  return year;
+}
+
+std::string day_text(int year, int month, int day) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "-%02d-%02d", month, day);
+  return year_text(year) + buf;
+}
+
+std::string month_text(int year, int month) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "-%02d", month);
+  return year_text(year) + buf;
+}
+
+Resolved make(const Match& m, std::string value, std::string granularity) {
+  return {m.span, {{"value", std::move(value)}, {"granularity", std::move(granularity)}}};
+}
+
+}  // namespace
+
+std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Context& context) {
+  int day = to_int(m["day"]), month = to_int(m["month"]);
+  int year = m.has("year") ? year_of(m["year"]) : 0;
+  int day2 = to_int(m["day2"]), month2 = to_int(m["month2"]);
+  int year2 = m.has("year2") ? year_of(m["year2"]) : 0;
+
+  if (month > 12 || month2 > 12 || day > 31 || day2 > 31) return {};
+  if (m.has("year") && (year < 1900 || year > 2100)) return {};
+
+  // Intervals: "từ ngày 21 đến 23/11/2024", "từ 20/12/2024 đến 20/1/2025", "2023-2028".
+  if (m.has("day2") || m.has("year2") || m.has("month2")) {
+    if (m.has("year2") && !m.has("month2") && !m.has("day2")) {
+      if (year2 < 1900 || year2 > 2100 || year2 < year) return {};
+      return {make(m, year_text(year) + "/" + year_text(year2), "interval")};
+    }
+    if (month2 == 0) month2 = month;
+    if (month == 0) month = month2;
+    if (!m.has("year2")) year2 = year != 0 ? year : infer_year(month2, day2, context);
+    if (!m.has("year")) year = (month <= month2) ? year2 : (year2 > 0 ? year2 - 1 : 0);
+    if (day == 0) return {make(m, month_text(year, month) + "/" + month_text(year2, month2), "interval")};
+    return {make(m, day_text(year, month, day) + "/" + day_text(year2, month2, day2), "interval")};
+  }
+  if (m.has("months")) {  // "5 tháng đầu năm 2024"
+    int months = to_int(m["months"]);
+    if (months < 1 || months > 12) return {};
+    if (months == 6) return {make(m, year_text(year) + "-H1", "half")};
+    return {make(m, year_text(year) + "-01/" + month_text(year, months), "interval")};
+  }
+  if (m.has("quarter")) {
+    int q = to_int(m["quarter"]);
+    if (q < 1 || q > 4) return {};
+    return {make(m, year_text(year) + "-Q" + std::to_string(q), "quarter")};
+  }
+  if (m.has("half")) {
+    std::string h = to_lower(m["half"]);
+    bool second = h == "cuối" || h == "2" || h == "ii" || h == "sau";
+    return {make(m, year_text(year) + (second ? "-H2" : "-H1"), "half")};
+  }
+  if (day > 0) {
+    if (month == 0) return {};
+    if (year == 0) year = infer_year(month, day, context);
+    std::string value = day_text(year, month, day);
+    if (m.has("hour")) {
+      int hour = to_int(m["hour"]), minute = to_int(m["minute"]);
+      if (hour > 23 || minute > 59) return {};
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+      return {make(m, value + buf, "datetime")};
+    }
+    return {make(m, value, "day")};
+  }
+  if (month > 0) {
+    if (year == 0 && context.published) year = infer_year(month, 1, context);
+    return {make(m, month_text(year, month), "month")};
+  }
+  if (year > 0) return {make(m, year_text(year), "year")};
+  (void)rule;
+  return {};
+}
+
+}  // namespace vnie::internal

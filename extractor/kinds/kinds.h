@@ -1,0 +1,78 @@
+// Kinds: the typed C++ side of rules. A rule's named captures go to the
+// resolver its `resolver` key names (default: its type), which turns them
+// into output fields (values, canonical names) or drops the match.
+//
+// Adding a kind: rules/<kind>.toml, a resolver here and in kinds.cc's table,
+// its tests.
+//
+//   const ResolverInfo* r = find_resolver("date");
+//   std::vector<Resolved> out = r->resolve(rule, match, context);
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../extractor.h"
+#include "../rules.h"
+#include "../segment.h"
+
+namespace vnie::internal {
+
+// One match of a rule: the named groups as views into the normalized text.
+struct Match {
+  std::string_view norm;  // the whole normalized text
+  Span8 span;             // the whole match
+  std::vector<std::pair<std::string_view, std::string_view>> groups;  // name -> text ("" if unset)
+
+  std::string_view operator[](std::string_view name) const;
+  bool has(std::string_view name) const { return !(*this)[name].empty(); }
+  Span8 span_of(std::string_view name) const;
+};
+
+struct CivilDate {
+  int year = 0, month = 0, day = 0;
+};
+
+struct Context {
+  const RuleSetImpl& rules;
+  std::optional<CivilDate> published;
+};
+
+// One entity a match yields: its span (usually the match) and fields.
+struct Resolved {
+  Span8 span;
+  std::vector<Field> fields;
+};
+
+using ResolveFn = std::vector<Resolved> (*)(const Rule&, const Match&, const Context&);
+
+struct ResolverInfo {
+  std::string_view name;
+  std::vector<std::string_view> captures;  // the capture names it reads
+  ResolveFn resolve;
+};
+
+// nullptr when there is no such resolver.
+const ResolverInfo* find_resolver(std::string_view name);
+
+// Numbers in Vietnamese notation ("6.846", "95,14", "1.052,5"); nullopt if not one.
+std::optional<double> parse_number(std::string_view digits);
+// Number words ("hai mươi lăm" = 25, "một trăm linh năm" = 105).
+std::optional<double> parse_number_words(std::string_view words, const RuleSetImpl& rules);
+// Roman numerals I..XXXIX ("quý II"); 0 if not one.
+int parse_roman(std::string_view s);
+// "2024-11-23" or "2024-11-23T..." as a date.
+std::optional<CivilDate> parse_iso_date(std::string_view s);
+
+// Resolvers (kinds/*.cc).
+std::vector<Resolved> resolve_date(const Rule&, const Match&, const Context&);
+std::vector<Resolved> resolve_amount(const Rule&, const Match&, const Context&);
+std::vector<Resolved> resolve_ignore(const Rule&, const Match&, const Context&);
+
+// Lookup in a two-column lexicon by folded first field; "" when absent.
+std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);
+
+}  // namespace vnie::internal

@@ -1,0 +1,119 @@
+// Vietnamese numbers: digits with "." thousands groups and "," decimals,
+// number words, Roman numerals. Shared by dates, money, percents, quantities.
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+
+#include "../normalize.h"
+#include "kinds.h"
+
+namespace vnie::internal {
+
+std::string_view Match::operator[](std::string_view name) const {
+  for (const auto& [n, text] : groups) {
+    if (n == name) return text;
+  }
+  return {};
+}
+
+Span8 Match::span_of(std::string_view name) const {
+  std::string_view t = (*this)[name];
+  if (t.empty()) return {};
+  auto b = static_cast<std::uint32_t>(t.data() - norm.data());
+  return {b, b + static_cast<std::uint32_t>(t.size())};
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  if (s.empty() || s.front() < '0' || s.front() > '9') return std::nullopt;
+  // "." groups thousands when every group after it has three digits;
+  // otherwise a lone "." is a decimal point ("1.5" written the English way).
+  std::string digits;
+  std::size_t dots = 0, commas = 0;
+  bool groups_of_three = true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '.' || c == ',') {
+      (c == '.' ? dots : commas)++;
+      std::size_t j = i + 1;
+      while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+      if (c == '.' && j - i - 1 != 3) groups_of_three = false;
+    } else if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+  }
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c == '.') {
+      if (!groups_of_three && commas == 0 && dots == 1) digits += '.';
+    } else if (c == ',') {
+      // "1,000,000" (English thousands) vs "95,14" (decimal).
+      if (commas == 1 || dots > 0) digits += '.';
+    }
+  }
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+std::optional<double> parse_number_words(std::string_view words, const RuleSetImpl& rules) {
+  // total = sum of completed thousands groups; group = hundreds + tens + unit.
+  std::istringstream in{to_lower(words)};
+  std::string w;
+  double total = 0, group = 0, last = 0;
+  bool any = false;
+  while (in >> w) {
+    std::string value = lexicon_value(rules, "number_words", w);
+    std::string scale = lexicon_value(rules, "scale_words", w);
+    if (w == "mươi") {
+      group += (last == 0 ? 1 : last) * 10 - last;
+      last = 0;
+    } else if (w == "mười") {
+      group += 10;
+      last = 0;
+    } else if (w == "trăm") {
+      group += (last == 0 ? 1 : last) * 100 - last;
+      last = 0;
+    } else if (w == "linh" || w == "lẻ") {
+      last = 0;
+    } else if (!scale.empty() && std::atof(scale.c_str()) >= 1000) {
+      total += (group == 0 ? 1 : group) * std::atof(scale.c_str());
+      group = 0;
+      last = 0;
+    } else if (!value.empty()) {
+      last = std::atof(value.c_str());
+      group += last;
+    } else {
+      return std::nullopt;
+    }
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return total + group;
+}
+
+int parse_roman(std::string_view s) {
+  int total = 0, prev = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) {
+    int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : *it == 'L' ? 50 : 0;
+    if (v == 0) return 0;
+    total += v < prev ? -v : v;
+    prev = std::max(prev, v);
+  }
+  return total;
+}
+
+std::optional<CivilDate> parse_iso_date(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  CivilDate d{std::atoi(std::string(s.substr(0, 4)).c_str()), std::atoi(std::string(s.substr(5, 2)).c_str()),
+              std::atoi(std::string(s.substr(8, 2)).c_str())};
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  return d;
+}
+
+std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key) {
+  auto table = rules.tables.find(lexicon);
+  if (table == rules.tables.end()) return "";
+  auto it = table->second.find(fold(key));
+  return it == table->second.end() ? "" : it->second;
+}
+
+}  // namespace vnie::internal

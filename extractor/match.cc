@@ -1,0 +1,116 @@
+#include "match.h"
+
+#include <algorithm>
+
+namespace vnie::internal {
+namespace {
+
+int layer_of(std::string_view type) {
+  return (type == "organization" || type == "person" || type == "location") ? 1 : 0;
+}
+
+struct Candidate {
+  Found found;
+  int layer = 0;
+  int priority = 0;
+  std::size_t order = 0;  // position in its resolver's output (a range's second end is 1)
+  std::size_t group = 0;  // which resolver call produced it
+};
+
+// Runs one rule over [range.start, range.end) of `norm`, adding candidates.
+void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view norm, Span8 range,
+              const Context& context, std::vector<Candidate>& out) {
+  const re2::RE2& re = *rule.re;
+  const int ngroups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(ngroups) + 1);
+  const auto& names = re.CapturingGroupNames();
+  re2::StringPiece text(norm.data(), norm.size());
+  std::size_t pos = range.start;
+  while (pos <= range.end &&
+         re.Match(text, pos, range.end, re2::RE2::UNANCHORED, groups.data(), ngroups + 1)) {
+    auto start = static_cast<std::size_t>(groups[0].data() - norm.data());
+    std::size_t end = start + groups[0].size();
+    // Word boundaries at both ends, where the match itself starts/ends with a word character.
+    bool ok = groups[0].size() > 0 &&
+              !(word_char_at(norm, start) && word_char_before(norm, start)) &&
+              !(word_char_before(norm, end) && word_char_at(norm, end));
+    if (ok) {
+      Match m{norm, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)}, {}};
+      for (const auto& [index, name] : names) {
+        const re2::StringPiece& g = groups[static_cast<std::size_t>(index)];
+        m.groups.emplace_back(name, g.data() == nullptr ? std::string_view() : std::string_view(g.data(), g.size()));
+      }
+      std::size_t order = 0, group = out.size();
+      for (Resolved& r : resolver.resolve(rule, m, context)) {
+        out.push_back({{&rule, r.span, std::move(r.fields)}, layer_of(rule.type), rule.priority, order++, group});
+      }
+      pos = end > start ? end : end + 1;
+    } else {
+      // Try again one character after this match's start.
+      std::size_t next = start + 1;
+      while (next < norm.size() && (static_cast<unsigned char>(norm[next]) & 0xC0) == 0x80) ++next;
+      pos = next;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, const Context& context,
+                            const FindOptions& options) {
+  std::vector<Span8> ranges = options.ranges;
+  if (ranges.empty()) ranges.push_back({0, static_cast<std::uint32_t>(norm.size())});
+
+  std::vector<Candidate> candidates;
+  std::vector<int> hits;
+  for (Span8 range : ranges) {
+    re2::StringPiece piece(norm.data() + range.start, range.end - range.start);
+    hits.clear();
+    if (rules.candidates == nullptr || !rules.candidates->Match(piece, &hits)) {
+      if (rules.candidates != nullptr) continue;  // no rule matches this range
+      hits.resize(rules.rules.size());
+      for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+    }
+    std::sort(hits.begin(), hits.end());
+    for (int index : hits) {
+      const Rule& rule = rules.rules[static_cast<std::size_t>(index)];
+      const ResolverInfo* resolver = find_resolver(rule.resolver);
+      if (resolver != nullptr) run_rule(rule, *resolver, norm, range, context, candidates);
+    }
+  }
+
+  // Overlap choice per layer: longer first, then priority, then earlier.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    std::uint32_t la = a.found.span.end - a.found.span.start, lb = b.found.span.end - b.found.span.start;
+    if (a.order != b.order) return a.order < b.order;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.found.span.start < b.found.span.start;
+  });
+  // A resolver's later outputs (a range's second end) stand or fall with its first.
+  std::vector<Candidate> kept;
+  std::vector<std::size_t> kept_groups;
+  for (Candidate& c : candidates) {
+    if (c.order > 0) {
+      if (std::find(kept_groups.begin(), kept_groups.end(), c.group) != kept_groups.end()) kept.push_back(std::move(c));
+      continue;
+    }
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return k.layer == c.layer && k.found.span.start < c.found.span.end && c.found.span.start < k.found.span.end;
+    });
+    if (!overlaps) {
+      kept_groups.push_back(c.group);
+      kept.push_back(std::move(c));
+    }
+  }
+  std::vector<Found> out;
+  for (Candidate& c : kept) {
+    if (options.keep_ignored || c.found.rule->type != "ignore") out.push_back(std::move(c.found));
+  }
+  std::sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
+    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
+  });
+  return out;
+}
+
+}  // namespace vnie::internal
