@@ -66,10 +66,14 @@ std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, con
   for (Span8 range : ranges) {
     re2::StringPiece piece(norm.data() + range.start, range.end - range.start);
     hits.clear();
-    if (rules.candidates == nullptr || !rules.candidates->Match(piece, &hits)) {
-      if (rules.candidates != nullptr) continue;  // no rule matches this range
+    re2::RE2::Set::ErrorInfo error{re2::RE2::Set::kNoError};
+    bool any = rules.candidates != nullptr && rules.candidates->Match(piece, &hits, &error);
+    if (rules.candidates == nullptr || error.kind != re2::RE2::Set::kNoError) {
+      // No set, or its DFA ran out of memory on this text: run every rule.
       hits.resize(rules.rules.size());
       for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+    } else if (!any) {
+      continue;
     }
     std::sort(hits.begin(), hits.end());
     for (int index : hits) {

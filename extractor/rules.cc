@@ -223,8 +223,11 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
     try {
       internal::Lexicon lexicon = internal::load_lexicon(file);
       auto& table = impl.tables[lexicon.name];
+      auto& set = impl.sets[lexicon.name];
       for (const auto& row : lexicon.rows) {
-        if (row.fields.size() > 1) table.emplace(internal::fold(row.fields[0]), row.fields[1]);
+        std::string key = internal::fold(row.fields[0]);
+        if (row.fields.size() > 1) table.emplace(key, row.fields[1]);
+        set.insert(std::move(key));
       }
       impl.lexicons.emplace(lexicon.name, std::move(lexicon));
     } catch (const Error& e) {

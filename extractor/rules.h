@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,8 @@ struct RuleSetImpl {
   std::vector<Example> examples;
   // Two-field lexicons as folded first field -> second field (first entry wins).
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> tables;
+  // Every lexicon as a set of folded first fields.
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> sets;
   std::vector<internal::Rule> rules;
   std::shared_ptr<const re2::RE2::Set> candidates;  // all rule patterns, for the one-pass candidate search
 

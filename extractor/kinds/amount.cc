@@ -41,10 +41,45 @@ Value qualifier(const Match& m, const Context& context) {
   return q.empty() ? Value(nullptr) : Value(q);
 }
 
-std::string unit_text(const Match& m) {
+// The unit noun phrase: the captured words up to the first function word.
+std::string unit_text(const Match& m, const Context& context) {
   std::string_view u = m["unit"];
-  while (!u.empty() && (u.back() == ' ' || u.back() == ',')) u.remove_suffix(1);
-  return std::string(u);
+  std::size_t end = 0;
+  for (std::size_t b = 0; b < u.size();) {
+    std::size_t e = u.find(' ', b);
+    if (e == std::string_view::npos) e = u.size();
+    if (lexicon_has(context.rules, "unit_stop_words", u.substr(b, e - b))) break;
+    end = e;
+    b = e + 1;
+  }
+  return std::string(u.substr(0, end));
+}
+
+// The match, ending where the (cut) unit ends.
+Span8 unit_span(const Match& m, const std::string& unit) {
+  if (!m.has("unit")) return m.span;
+  return {m.span.start, m.span_of("unit").start + static_cast<std::uint32_t>(unit.size())};
+}
+
+// Counts only: not a duration or age ("6 tháng", "35 tuổi"), not an ordinal
+// or identifier ("bão số 3", "lần thứ 5", "hệ số 4,4").
+bool is_count(const Match& m, const std::string& unit, const Context& context) {
+  if (unit.empty()) return false;
+  std::string_view first(unit);
+  first = first.substr(0, first.find(' '));
+  if (lexicon_has(context.rules, "not_units", first) ||
+      lexicon_has(context.rules, "not_units", std::string_view(unit).substr(0, unit.find(' ', first.size() + 1)))) {
+    return false;
+  }
+  if (lexicon_has(context.rules, "currencies", first)) return false;  // money, not a count
+  std::size_t start = m.has("hedge") ? m.span_of("hedge").start : m.span.start;
+  // Part of a larger figure or date: "10/11/2024 LĐLĐ", "1.000-2.000".
+  if (start > 1 && std::string_view("/.,-:").find(m.norm[start - 1]) != std::string_view::npos &&
+      m.norm[start - 2] >= '0' && m.norm[start - 2] <= '9') {
+    return false;
+  }
+  return !lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 1)) &&
+         !lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 2));
 }
 
 }  // namespace
@@ -55,11 +90,17 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
     std::optional<double> a = parse_number(m["num"]), b = parse_number(m["den"]);
     if (!a || !b || *b == 0) return {};
     std::vector<Field> f = {{"numerator", number_value(*a)}, {"denominator", number_value(*b)}};
-    f.push_back({"unit", m.has("unit") ? Value(unit_text(m)) : Value(nullptr)});
-    return {{m.span, std::move(f)}};
+    std::string unit = unit_text(m, context);
+    f.push_back({"unit", unit.empty() ? Value(nullptr) : Value(unit)});
+    return {{unit_span(m, unit), std::move(f)}};
   }
   std::optional<double> first = amount(m, m["num"], context);
   if (!first) return {};
+  std::string unit;
+  if (type == "quantity") {
+    unit = unit_text(m, context);
+    if (!is_count(m, unit, context)) return {};
+  }
   auto fields_for = [&](double v) {
     std::vector<Field> f = {{"value", number_value(v)}};
     if (type == "money") {
@@ -70,20 +111,21 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
       if (currency.empty()) currency = "VND";
       f.push_back({"currency", currency});
     } else if (type == "quantity") {
-      f.push_back({"unit", unit_text(m)});
+      f.push_back({"unit", unit});
     }
     f.push_back({"qualifier", qualifier(m, context)});
     return f;
   };
-  if (!m.has("num2")) return {{m.span, fields_for(*first)}};
+  Span8 span = type == "quantity" ? unit_span(m, unit) : m.span;
+  if (!m.has("num2")) return {{span, fields_for(*first)}};
   std::optional<double> second = amount(m, m["num2"], context);
   if (!second) return {};
   // "3-4 triệu": the scale written once applies to both ends.
   std::vector<Field> a = fields_for(*first), b = fields_for(*second);
   a.push_back({"range", true});
   b.push_back({"range", true});
-  Span8 second_span{m.span_of("num2").start, m.span.end};
-  return {{m.span, std::move(a)}, {second_span, std::move(b)}};
+  Span8 second_span{m.span_of("num2").start, span.end};
+  return {{span, std::move(a)}, {second_span, std::move(b)}};
 }
 
 std::vector<Resolved> resolve_ignore(const Rule&, const Match& m, const Context&) { return {{m.span, {}}}; }

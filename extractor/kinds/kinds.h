@@ -74,5 +74,9 @@ std::vector<Resolved> resolve_ignore(const Rule&, const Match&, const Context&);
 
 // Lookup in a two-column lexicon by folded first field; "" when absent.
 std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);
+// Whether the folded `key` is an entry of the lexicon.
+bool lexicon_has(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);
+// The `n` words before byte `b` of `norm` (fewer at the start of a line).
+std::string_view words_before(std::string_view norm, std::size_t b, int n);
 
 }  // namespace vnie::internal

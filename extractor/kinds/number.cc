@@ -116,4 +116,28 @@ std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, st
   return it == table->second.end() ? "" : it->second;
 }
 
+bool lexicon_has(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key) {
+  auto set = rules.sets.find(lexicon);
+  return set != rules.sets.end() && set->second.count(fold(key)) > 0;
+}
+
+std::string_view words_before(std::string_view norm, std::size_t b, int n) {
+  std::size_t end = b;
+  while (end > 0 && norm[end - 1] == ' ') --end;
+  std::size_t start = end;
+  for (int i = 0; i < n; ++i) {
+    std::size_t s = start;
+    while (s > 0 && norm[s - 1] != ' ' && norm[s - 1] != '\n' && norm[s - 1] != ',' && norm[s - 1] != '(' &&
+           norm[s - 1] != '.' && norm[s - 1] != ':' && norm[s - 1] != ';') {
+      --s;
+    }
+    if (s == start) break;
+    start = s;
+    if (i + 1 < n && start > 0 && norm[start - 1] == ' ') --start;
+    else break;
+  }
+  while (start < end && norm[start] == ' ') ++start;
+  return norm.substr(start, end - start);
+}
+
 }  // namespace vnie::internal
