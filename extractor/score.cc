@@ -10,19 +10,17 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
-#include <optional>
-#include <set>
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
 
 #include "normalize.h"
 
 namespace vnie {
 namespace {
 
-using nlohmann::json;
 using internal::fold;
+using nlohmann::json;
 
 // Indices into kScoreCategories.
 enum Category : std::size_t {
@@ -71,8 +69,8 @@ constexpr std::array<ListCategory, 8> kListCategories = {{
 // One distinct scored thing of one article, gold or predicted.
 // (Every member has an initializer so that designated initializers may omit it.)
 struct Item {
-  std::string key{};      // items with equal keys are one item
-  std::string display{};  // how a miss or a false hit shows it
+  std::string key{};                 // items with equal keys are one item
+  std::string display{};             // how a miss or a false hit shows it
   std::vector<std::string> texts{};  // gold organization mentions: folded surface forms
   double number = 0;                 // percents, quantities: the value
   std::string unit{};                // quantities: folded, punctuation read as spaces
@@ -90,9 +88,7 @@ std::string format_number(double v) {
   return std::string(buf, result.ptr);
 }
 
-std::string format_number(const std::optional<double>& v) {
-  return v ? format_number(*v) : "null";
-}
+std::string format_number(const std::optional<double>& v) { return v ? format_number(*v) : "null"; }
 
 bool same_percent(const std::optional<double>& a, const std::optional<double>& b) {
   if (!a || !b) return !a && !b;
@@ -169,11 +165,15 @@ class Reader {
       // Drop nlohmann's "[json.exception.parse_error.101] " tag.
       std::string_view what = e.what();
       std::size_t tag_end = what.find("] ");
-      fail("", "invalid JSON: " +
-                   std::string(tag_end == std::string_view::npos ? what : what.substr(tag_end + 2)));
+      fail("",
+           "invalid JSON: " +
+               std::string(tag_end == std::string_view::npos ? what : what.substr(tag_end + 2)));
     }
-    if (!root_.is_object()) fail("", "expected a JSON object, got " + std::string(root_.type_name()));
+    if (!root_.is_object()) {
+      fail("", "expected a JSON object, got " + std::string(root_.type_name()));
+    }
     id_ = string(root_, "id", "");
+    if (id_.empty()) fail("id", "empty");
   }
 
   const json& root() const { return root_; }
@@ -288,8 +288,7 @@ std::string written(const Reader& reader, const json& object, std::string_view p
 
 // The item of a gold list element or a record entity of `category`: both
 // use the field names of output.md.
-Item read_item(const Reader& reader, Category category, const json& object,
-               std::string_view path) {
+Item read_item(const Reader& reader, Category category, const json& object, std::string_view path) {
   switch (category) {
     case kOrganizations:
     case kPersons:
@@ -357,14 +356,14 @@ Items read_items(const Reader& reader, bool gold) {
         // Each gold organization is one mention item, found by any of its texts.
         std::string texts_path = Reader::field_path(path, "texts");
         const json& texts = reader.array(element, "texts", path);
-        Item mention{.key = std::to_string(i)};
+        Item mention;  // no key: gold mention items are never merged
         std::vector<std::string> written_texts;
         for (std::size_t t = 0; t < texts.size(); ++t) {
           written_texts.push_back(reader.string_at(texts, t, texts_path));
           mention.texts.push_back(fold(written_texts.back()));
         }
-        mention.display = reader.string(element, "canonical", path) + ": " +
-                          join(written_texts, " | ");
+        mention.display =
+            reader.string(element, "canonical", path) + ": " + join(written_texts, " | ");
         items[kOrganizationMentions].push_back(std::move(mention));
       }
     }
@@ -466,7 +465,8 @@ ArticleDiff compare(const std::string& id, const Items& gold, const Items* predi
     if (p == found[kFacts].end()) continue;
     ++report.fact_percent_found;
     const std::optional<double>& want = g.percents.front();  // the first gold fact's
-    if (std::ranges::any_of(p->percents, [&](const auto& got) { return same_percent(got, want); })) {
+    if (std::ranges::any_of(p->percents,
+                            [&](const auto& got) { return same_percent(got, want); })) {
       ++report.fact_percent_tp;
     } else {
       std::vector<std::string> got;
@@ -542,7 +542,9 @@ ScoreReport score(const std::vector<JsonText>& gold, const std::vector<JsonText>
   }
 
   ScoreReport report;
-  for (std::string_view name : kScoreCategories) report.categories.push_back({.name = std::string(name)});
+  for (std::string_view name : kScoreCategories) {
+    report.categories.push_back({.name = std::string(name)});
+  }
   for (const auto& [id, items] : gold_articles) {
     auto record = predicted.find(id);
     report.articles.push_back(
@@ -559,7 +561,8 @@ ScoreReport score(const std::vector<std::string>& gold_json_texts,
   auto name = [](std::string_view side, const std::vector<std::string>& texts) {
     std::vector<JsonText> named;
     for (std::size_t i = 0; i < texts.size(); ++i) {
-      named.push_back({.origin = std::string(side) + "[" + std::to_string(i) + "]", .text = texts[i]});
+      named.push_back(
+          {.origin = std::string(side) + "[" + std::to_string(i) + "]", .text = texts[i]});
     }
     return named;
   };
@@ -568,9 +571,13 @@ ScoreReport score(const std::vector<std::string>& gold_json_texts,
 
 std::string format_table(const ScoreReport& report) {
   constexpr std::size_t kName = 22, kCount = 10, kRatio = 7;
-  auto ratio = [](bool defined, double v) { return pad_left(defined ? three_decimals(v) : "-", kRatio); };
+  auto ratio = [](bool defined, double v) {
+    return pad_left(defined ? three_decimals(v) : "-", kRatio);
+  };
   std::string out = pad_right("category", kName);
-  for (std::string_view header : {"gold", "predicted", "TP", "TP(P)"}) out += pad_left(header, kCount);
+  for (std::string_view header : {"gold", "predicted", "TP", "TP(P)"}) {
+    out += pad_left(header, kCount);
+  }
   for (std::string_view header : {"P", "R", "F1"}) out += pad_left(header, kRatio);
   out += '\n';
   for (const CategoryScore& s : report.categories) {
@@ -588,20 +595,22 @@ std::string format_table(const ScoreReport& report) {
          std::to_string(report.fact_percent_gold) + " gold facts)\n";
   long missing = std::ranges::count_if(report.articles, &ArticleDiff::missing_record);
   out += "articles: " + std::to_string(report.articles.size()) + " gold, " +
-         std::to_string(static_cast<long>(report.articles.size()) - missing) + " with a record; " +
-         std::to_string(report.unmatched_records.size()) + " records without gold not scored\n";
+         std::to_string(static_cast<long>(report.articles.size()) - missing) +
+         " with a record; records without gold (not scored): " +
+         std::to_string(report.unmatched_records.size()) + "\n";
   return out;
 }
 
 std::string format_misses(const ScoreReport& report) {
   std::string out;
+  auto line = [&out](std::string_view kind, const std::pair<std::string, std::string>& entry) {
+    out.append(kind).append(" ").append(entry.first).append(": ").append(entry.second) += '\n';
+  };
   for (const ArticleDiff& article : report.articles) {
     if (!article.missing_record && article.misses.empty() && article.false_hits.empty()) continue;
-    out += "== " + article.id + (article.missing_record ? " (no record)" : "") + "\n";
-    for (const auto& [category, item] : article.misses) out += "MISS " + category + ": " + item + "\n";
-    for (const auto& [category, item] : article.false_hits) {
-      out += "FALSE " + category + ": " + item + "\n";
-    }
+    out.append("== ").append(article.id).append(article.missing_record ? " (no record)\n" : "\n");
+    for (const auto& miss : article.misses) line("MISS", miss);
+    for (const auto& hit : article.false_hits) line("FALSE", hit);
   }
   if (!report.unmatched_records.empty()) {
     out += "records without gold (not scored): " + join(report.unmatched_records, ", ") + "\n";
@@ -610,8 +619,11 @@ std::string format_misses(const ScoreReport& report) {
 }
 
 std::string to_json(const ScoreReport& report) {
-  auto ratio = [](bool defined, double v) { return defined ? json(v) : json(nullptr); };
-  json categories = json::array();
+  using nlohmann::ordered_json;  // keys in the order written here
+  auto ratio = [](bool defined, double v) {
+    return defined ? ordered_json(v) : ordered_json(nullptr);
+  };
+  ordered_json categories = ordered_json::array();
   for (const CategoryScore& s : report.categories) {
     categories.push_back({{"name", s.name},
                           {"gold", s.gold},
@@ -623,27 +635,27 @@ std::string to_json(const ScoreReport& report) {
                           {"f1", ratio(s.predicted > 0 && s.gold > 0, s.f1())}});
   }
   auto pairs = [](const std::vector<std::pair<std::string, std::string>>& items) {
-    json out = json::array();
+    ordered_json out = ordered_json::array();
     for (const auto& [category, item] : items) {
       out.push_back({{"category", category}, {"item", item}});
     }
     return out;
   };
-  json articles = json::array();
+  ordered_json articles = ordered_json::array();
   for (const ArticleDiff& a : report.articles) {
     articles.push_back({{"id", a.id},
                         {"missing_record", a.missing_record},
                         {"misses", pairs(a.misses)},
                         {"false_hits", pairs(a.false_hits)}});
   }
-  json out = {{"categories", categories},
-              {"fact_percent",
-               {{"gold", report.fact_percent_gold},
-                {"found", report.fact_percent_found},
-                {"tp", report.fact_percent_tp}}},
-              {"articles", articles},
-              {"unmatched_records", report.unmatched_records}};
-  return out.dump(2, ' ', false, json::error_handler_t::replace);
+  ordered_json out = {{"categories", categories},
+                      {"fact_percent",
+                       {{"gold", report.fact_percent_gold},
+                        {"found", report.fact_percent_found},
+                        {"tp", report.fact_percent_tp}}},
+                      {"articles", articles},
+                      {"unmatched_records", report.unmatched_records}};
+  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 }  // namespace vnie

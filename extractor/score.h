@@ -49,9 +49,10 @@ namespace vnie {
 
 // The scored categories, in report order.
 inline constexpr std::array<std::string_view, 14> kScoreCategories = {
-    "title",    "authors", "organizations", "organization mentions", "persons",
-    "locations", "dates",   "money",         "percents",              "ratios",
-    "quantities", "officials", "official roles", "facts"};
+    "title",          "authors",   "organizations", "organization mentions",
+    "persons",        "locations", "dates",         "money",
+    "percents",       "ratios",    "quantities",    "officials",
+    "official roles", "facts"};
 
 // Micro-averaged counts of one category. 0/0 is 0 for P, R and F1; the
 // table prints "-" for a ratio whose denominator is 0 (F1: when P or R is).
@@ -77,11 +78,11 @@ struct ArticleDiff {
 };
 
 struct ScoreReport {
-  std::vector<CategoryScore> categories;  // one per kScoreCategories entry, in that order
-  std::vector<ArticleDiff> articles;      // one per gold article, sorted by id
-  long fact_percent_gold = 0;   // distinct gold facts
-  long fact_percent_found = 0;  // of those, found by (actual, target)
-  long fact_percent_tp = 0;     // of those found, with the gold percent
+  std::vector<CategoryScore> categories;       // one per kScoreCategories entry, in that order
+  std::vector<ArticleDiff> articles;           // one per gold article, sorted by id
+  long fact_percent_gold = 0;                  // distinct gold facts
+  long fact_percent_found = 0;                 // of those, found by (actual, target)
+  long fact_percent_tp = 0;                    // of those found, with the gold percent
   std::vector<std::string> unmatched_records;  // ids of records without gold, sorted
 
   // The score of the category named `name` (one of kScoreCategories).
@@ -98,8 +99,11 @@ struct JsonText {
 
 // Scores `records` against `gold`. Throws Error, naming the origin and the
 // id when known, on invalid JSON, on a missing or mistyped field that
-// scoring reads, on a record schema other than "vnie/1", and on two gold
-// articles or two records with the same id.
+// scoring reads (a gold file must have every list of gold.md's format; a
+// record `id`, `title`, `authors`, `entities`, `officials`, `facts`), on a
+// record `schema` other than "vnie/1", and on two gold articles or two
+// records with the same id. Entity types other than the eight of output.md
+// are ignored; a title that folds to "" is not counted.
 ScoreReport score(const std::vector<JsonText>& gold, const std::vector<JsonText>& records);
 
 // The same, with origins "gold[i]" and "record[i]" (0-based).

@@ -1,9 +1,11 @@
 #include "score.h"
 
 #include <catch2/catch.hpp>
-
+#include <initializer_list>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -37,16 +39,12 @@ std::string record(std::string_view id, std::string_view title, std::string_view
 
 struct Counts {
   long gold, predicted, tp, tp_predicted;
+  bool operator==(const Counts&) const = default;
 };
 
 Counts counts(const vnie::ScoreReport& report, std::string_view category) {
   const vnie::CategoryScore& s = report.category(category);
   return {s.gold, s.predicted, s.tp, s.tp_predicted};
-}
-
-bool operator==(const Counts& a, const Counts& b) {
-  return a.gold == b.gold && a.predicted == b.predicted && a.tp == b.tp &&
-         a.tp_predicted == b.tp_predicted;
 }
 
 std::ostream& operator<<(std::ostream& os, const Counts& c) {
@@ -56,7 +54,8 @@ std::ostream& operator<<(std::ostream& os, const Counts& c) {
 
 using Items = std::vector<std::pair<std::string, std::string>>;
 
-const std::string kRichGold = gold("a1", "Công đoàn huyện Gia Lâm trao 120 suất quà cho công nhân", R"(
+const std::string kRichGold =
+    gold("a1", "Công đoàn huyện Gia Lâm trao 120 suất quà cho công nhân", R"(
   "authors": ["Minh Anh"],
   "organizations": [{"canonical": "Liên đoàn Lao động huyện Gia Lâm",
                      "texts": ["Công đoàn huyện Gia Lâm", "LĐLĐ huyện"]}],
@@ -72,21 +71,24 @@ const std::string kRichGold = gold("a1", "Công đoàn huyện Gia Lâm trao 120
                             "organization_canonical": "Liên đoàn Lao động huyện Gia Lâm"}]}],
   "facts": [{"actual": 12, "target": 10, "percent": 120}])");
 
-const std::string kRichRecord = record("a1", "Công đoàn huyện Gia Lâm trao 120 suất quà cho công nhân", R"(
+const std::string kRichRecord =
+    record("a1", "Công đoàn huyện Gia Lâm trao 120 suất quà cho công nhân", R"(
   "authors": ["Minh Anh"],
   "entities": [
     {"type": "organization", "text": "Công đoàn huyện Gia Lâm", "start": 0, "end": 23,
      "canonical": "Liên đoàn Lao động huyện Gia Lâm", "kind": "union"},
     {"type": "organization", "text": "LĐLĐ huyện", "start": 40, "end": 50,
      "canonical": "Liên đoàn Lao động huyện Gia Lâm", "kind": "union"},
-    {"type": "person", "text": "Trần Văn Bình", "start": 60, "end": 73, "canonical": "Trần Văn Bình"},
+    {"type": "person", "text": "Trần Văn Bình", "start": 60, "end": 73,
+     "canonical": "Trần Văn Bình"},
     {"type": "location", "text": "huyện Gia Lâm", "start": 80, "end": 93, "canonical": "Gia Lâm",
      "level": "district"},
     {"type": "date", "text": "ngày 12/1/2025", "start": 100, "end": 114, "value": "2025-01-12",
      "granularity": "day"},
     {"type": "money", "text": "300 triệu đồng", "start": 120, "end": 134, "value": 300000000,
      "currency": "VND", "qualifier": null},
-    {"type": "percent", "text": "98,5%", "start": 140, "end": 145, "value": 98.5, "qualifier": null},
+    {"type": "percent", "text": "98,5%", "start": 140, "end": 145, "value": 98.5,
+     "qualifier": null},
     {"type": "ratio", "text": "12/10 Công đoàn cơ sở", "start": 150, "end": 171, "numerator": 12,
      "denominator": 10, "unit": "Công đoàn cơ sở"},
     {"type": "quantity", "text": "120 suất quà", "start": 180, "end": 192, "value": 120,
@@ -152,7 +154,8 @@ TEST_CASE("a false hit lowers precision only", "[score]") {
                 {"canonical": "Lê Thị Mai", "texts": ["Lê Thị Mai"]}])");
   std::string r = record("a3", "Hai cán bộ được khen thưởng", R"(
     "entities": [
-      {"type": "person", "text": "Trần Văn Bình", "start": 0, "end": 13, "canonical": "Trần Văn Bình"},
+      {"type": "person", "text": "Trần Văn Bình", "start": 0, "end": 13,
+       "canonical": "Trần Văn Bình"},
       {"type": "person", "text": "Lê Thị Mai", "start": 20, "end": 30, "canonical": "Lê Thị Mai"},
       {"type": "person", "text": "bà Mai", "start": 40, "end": 46, "canonical": "Lê Thị Mai"},
       {"type": "person", "text": "Hồ Gươm", "start": 50, "end": 57, "canonical": "Hồ Gươm"}])");
@@ -172,7 +175,8 @@ TEST_CASE("organization mentions: each gold item counts once for recall", "[scor
     "organizations": [
       {"canonical": "Liên đoàn Lao động huyện Gia Lâm",
        "texts": ["Liên đoàn Lao động huyện Gia Lâm", "LĐLĐ huyện Gia Lâm", "LĐLĐ huyện"]},
-      {"canonical": "Ủy ban nhân dân huyện Gia Lâm", "texts": ["Ủy ban nhân dân huyện Gia Lâm"]}])");
+      {"canonical": "Ủy ban nhân dân huyện Gia Lâm",
+       "texts": ["Ủy ban nhân dân huyện Gia Lâm"]}])");
   std::string r = record("a4", "Gia Lâm chăm lo Tết cho người lao động", R"(
     "entities": [
       {"type": "organization", "text": "Liên đoàn Lao động huyện Gia Lâm", "start": 0, "end": 32,
@@ -247,8 +251,9 @@ TEST_CASE("facts are matched by (actual, target); percent is a separate count", 
   CHECK(report.articles[0].misses ==
         Items{{"facts", "6846/6500"}, {"fact percent", "45/40: gold null, predicted 112.5"}});
   CHECK(report.articles[0].false_hits == Items{{"facts", "10/8"}});
-  CHECK_THAT(vnie::format_table(report),
-             Catch::Contains("fact percent: 2 of 3 found facts have the gold percent (4 gold facts)"));
+  CHECK_THAT(
+      vnie::format_table(report),
+      Catch::Contains("fact percent: 2 of 3 found facts have the gold percent (4 gold facts)"));
 }
 
 TEST_CASE("money needs value and currency; percents are equal to 1e-9", "[score]") {
@@ -266,10 +271,10 @@ TEST_CASE("money needs value and currency; percents are equal to 1e-9", "[score]
   vnie::ScoreReport report = vnie::score({g}, {r});
   CHECK(counts(report, "money") == Counts{2, 2, 1, 1});
   CHECK(counts(report, "percents") == Counts{2, 2, 1, 1});
-  CHECK(report.articles[0].misses == Items{{"money", "100000000 VND (100 triệu đồng)"},
-                                           {"percents", "7 (7%)"}});
-  CHECK(report.articles[0].false_hits == Items{{"money", "100000000 USD (100 triệu)"},
-                                               {"percents", "7.01 (7,01%)"}});
+  CHECK(report.articles[0].misses ==
+        Items{{"money", "100000000 VND (100 triệu đồng)"}, {"percents", "7 (7%)"}});
+  CHECK(report.articles[0].false_hits ==
+        Items{{"money", "100000000 USD (100 triệu)"}, {"percents", "7.01 (7,01%)"}});
 }
 
 TEST_CASE("officials by (name, title); official roles add the organization, null its own value",
@@ -277,7 +282,8 @@ TEST_CASE("officials by (name, title); official roles add the organization, null
   std::string g = gold("a8", "Đại hội Công đoàn huyện Gia Lâm", R"(
     "officials": [
       {"name": "Trần Văn Bình",
-       "roles": [{"title": "Chủ tịch", "organization_canonical": "Liên đoàn Lao động huyện Gia Lâm"},
+       "roles": [{"title": "Chủ tịch",
+                  "organization_canonical": "Liên đoàn Lao động huyện Gia Lâm"},
                  {"title": "Huyện ủy viên", "organization_canonical": null}]},
       {"name": "Lê Thị Mai",
        "roles": [{"title": "Phó Chủ tịch",
@@ -305,10 +311,11 @@ TEST_CASE("an article without a record misses everything; a record without gold 
           "[score]") {
   std::string other = gold("a0", "Hội nghị tổng kết năm", R"(
     "persons": [{"canonical": "Lê Thị Mai", "texts": ["Lê Thị Mai"]}])");
-  vnie::ScoreReport report =
-      vnie::score({kRichGold, other}, {record("a0", "Hội nghị tổng kết năm", R"(
+  std::string other_record = record("a0", "Hội nghị tổng kết năm", R"(
     "entities": [{"type": "person", "text": "Lê Thị Mai", "start": 0, "end": 10,
-                  "canonical": "Lê Thị Mai"}])"), record("zz", "Tin khác")});
+                  "canonical": "Lê Thị Mai"}])");
+  vnie::ScoreReport report =
+      vnie::score({kRichGold, other}, {other_record, record("zz", "Tin khác")});
   REQUIRE(report.articles.size() == 2);
   CHECK(report.articles[0].id == "a0");
   CHECK_FALSE(report.articles[0].missing_record);
@@ -341,14 +348,18 @@ TEST_CASE("the table prints three decimals and - for an undefined ratio", "[scor
     "facts": [{"actual": 3, "target": 2, "percent": 150}])");
   vnie::ScoreReport report = vnie::score({g}, {r});
   std::string table = vnie::format_table(report);
-  CHECK_THAT(table, Catch::StartsWith("category                    gold predicted        TP     TP(P)"
-                                      "      P      R     F1\n"));
-  CHECK_THAT(table, Catch::Contains("\npersons                        3         1         1         1"
-                                    "  1.000  0.333  0.500\n"));
-  CHECK_THAT(table, Catch::Contains("\ndates                          0         0         0         0"
-                                    "      -      -      -\n"));
-  CHECK_THAT(table, Catch::Contains("\nfacts                          0         1         0         0"
-                                    "  0.000      -      -\n"));
+  CHECK_THAT(table,
+             Catch::StartsWith("category                    gold predicted        TP     TP(P)"
+                               "      P      R     F1\n"));
+  CHECK_THAT(table,
+             Catch::Contains("\npersons                        3         1         1         1"
+                             "  1.000  0.333  0.500\n"));
+  CHECK_THAT(table,
+             Catch::Contains("\ndates                          0         0         0         0"
+                             "      -      -      -\n"));
+  CHECK_THAT(table,
+             Catch::Contains("\nfacts                          0         1         0         0"
+                             "  0.000      -      -\n"));
   std::string json = vnie::to_json(report);
   CHECK_THAT(json, Catch::Contains(R"("name": "dates")"));
   CHECK_THAT(json, Catch::Contains(R"("recall": null)"));
@@ -363,15 +374,13 @@ TEST_CASE("malformed gold or record JSON throws vnie::Error naming the input", "
                     "record[0]: expected a JSON object, got array");
   CHECK_THROWS_WITH(vnie::score({R"({"id": "a1", "title": "Tiêu đề", "authors": []})"}, {}),
                     "gold[0] (id a1): missing field \"organizations\"");
-  CHECK_THROWS_WITH(
-      vnie::score({gold("a1", "Tiêu đề", R"("persons": [{"canonical": null}])")}, {}),
-      "gold[0] (id a1): persons[0].canonical: expected a string, got null");
+  CHECK_THROWS_WITH(vnie::score({gold("a1", "Tiêu đề", R"("persons": [{"canonical": null}])")}, {}),
+                    "gold[0] (id a1): persons[0].canonical: expected a string, got null");
   std::string money_without_currency =
       record("a1", "Tiêu đề", R"("entities": [{"type": "money", "text": "5 đồng", "value": 5}])");
-  CHECK_THROWS_WITH(
-      vnie::score(std::vector<vnie::JsonText>{},
-                  {{.origin = "out.jsonl:3", .text = money_without_currency}}),
-      "out.jsonl:3 (id a1): entities[0]: missing field \"currency\"");
+  CHECK_THROWS_WITH(vnie::score(std::vector<vnie::JsonText>{},
+                                {{.origin = "out.jsonl:3", .text = money_without_currency}}),
+                    "out.jsonl:3 (id a1): entities[0]: missing field \"currency\"");
   CHECK_THROWS_WITH(vnie::score({}, {R"({"schema": "vnie/2", "id": "a1"})"}),
                     "record[0] (id a1): schema: \"vnie/2\" is not vnie/1");
   CHECK_THROWS_WITH(vnie::score({}, {good_record, good_record}),

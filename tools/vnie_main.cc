@@ -5,13 +5,16 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "extractor.h"
 #include "input.h"
+#include "score.h"
 
 namespace po = boost::program_options;
 
@@ -121,6 +124,76 @@ int run_extract(const std::vector<std::string>& args) {
   return failed > 0 ? kFailed : kOk;
 }
 
+std::string read_whole(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw vnie::Error(p.string() + ": cannot open file");
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+int run_eval(const std::vector<std::string>& args) {
+  po::options_description options("vnie eval --gold DIR [options] [INPUT...]");
+  options.add_options()
+      ("help,h", "show this help")
+      ("gold", po::value<std::string>(), "directory of <id>.gold.json files")
+      ("records", po::value<std::string>(), "score these records (JSON Lines) instead of extracting INPUT")
+      ("misses", "list each article's misses and false hits")
+      ("json", "print the table as JSON")
+      ("published", po::value<std::string>(), "reference date for inputs that carry none")
+      ("rules", po::value<std::string>(), "rule directory (default: the bundled rules/)");
+  po::variables_map vm = parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << options;
+    return kOk;
+  }
+  if (!vm.count("gold")) throw UsageError("eval needs --gold DIR");
+  std::filesystem::path gold_dir = vm["gold"].as<std::string>();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(gold_dir, ec)) throw vnie::Error(gold_dir.string() + ": no such directory");
+  std::vector<std::filesystem::path> gold_files;
+  for (const auto& e : std::filesystem::directory_iterator(gold_dir)) {
+    std::string name = e.path().filename().string();
+    if (name.size() > 10 && name.substr(name.size() - 10) == ".gold.json") gold_files.push_back(e.path());
+  }
+  std::sort(gold_files.begin(), gold_files.end());
+  std::vector<vnie::JsonText> gold, records;
+  for (const auto& f : gold_files) gold.push_back({f.string(), read_whole(f)});
+
+  int status = kOk;
+  if (vm.count("records")) {
+    std::string path = vm["records"].as<std::string>();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw vnie::Error(path + ": cannot open file");
+    std::string line;
+    for (long n = 1; std::getline(in, line); ++n) {
+      if (line.find_first_not_of(" \t\r") != std::string::npos) records.push_back({path + ":" + std::to_string(n), line});
+    }
+  } else {
+    std::vector<std::string> inputs =
+        vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{gold_dir.string()};
+    vnie::RuleSet rules = load_rules(vm);
+    vnie::ExtractOptions extract_options;
+    if (vm.count("published")) extract_options.published = vm["published"].as<std::string>();
+    vnie::internal::ArticleReader reader(inputs, {});
+    while (std::optional<vnie::internal::InputItem> item = reader.next()) {
+      if (!item->error.empty()) {
+        std::cerr << "vnie: " << item->error << "\n";
+        status = kFailed;
+        continue;
+      }
+      vnie::Record record = vnie::extract(rules, *item->article, extract_options);
+      records.push_back({record.source_path, vnie::to_json(record)});
+    }
+  }
+  vnie::ScoreReport report = vnie::score(gold, records);
+  if (vm.count("json")) {
+    std::cout << vnie::to_json(report) << "\n";
+  } else {
+    std::cout << vnie::format_table(report);
+    if (vm.count("misses")) std::cout << "\n" << vnie::format_misses(report);
+  }
+  return status;
+}
+
 int run_rules(const std::vector<std::string>& args) {
   po::options_description options("vnie rules check|test [--rules DIR]");
   options.add_options()
@@ -169,6 +242,7 @@ int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "extract") return run_extract(args);
   if (command == "rules") return run_rules(args);
+  if (command == "eval") return run_eval(args);
   throw UsageError("unknown command '" + command + "'");
 }
 
