@@ -78,6 +78,7 @@ bool is_count(const Match& m, const std::string& unit, const Context& context) {
       m.norm[start - 2] >= '0' && m.norm[start - 2] <= '9') {
     return false;
   }
+  if (lexicon_has(context.rules, "count_markers", words_before(m.norm, start, 2))) return true;
   return !lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 1)) &&
          !lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 2));
 }
@@ -92,7 +93,9 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
     std::vector<Field> f = {{"numerator", number_value(*a)}, {"denominator", number_value(*b)}};
     std::string unit = unit_text(m, context);
     f.push_back({"unit", unit.empty() ? Value(nullptr) : Value(unit)});
-    return {{unit_span(m, unit), std::move(f)}};
+    Span8 span = unit_span(m, unit);
+    if (unit.empty()) span.end = m.span_of("den").end;
+    return {{span, std::move(f)}};
   }
   std::optional<double> first = amount(m, m["num"], context);
   if (!first) return {};
