@@ -3,11 +3,16 @@
 #include <algorithm>
 
 namespace vnie::internal {
-namespace {
 
-int layer_of(std::string_view type) {
+int layer_of(const Rule& rule) {
+  for (const auto& [key, value] : rule.set) {
+    if (key == "layer") return value == "names" ? 1 : 0;
+  }
+  const std::string& type = rule.type;
   return (type == "organization" || type == "person" || type == "location") ? 1 : 0;
 }
+
+namespace {
 
 struct Candidate {
   Found found;
@@ -42,7 +47,7 @@ void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view n
       }
       std::size_t order = 0, group = out.size();
       for (Resolved& r : resolver.resolve(rule, m, context)) {
-        out.push_back({{&rule, r.span, std::move(r.fields)}, layer_of(rule.type), rule.priority, order++, group});
+        out.push_back({{&rule, r.span, std::move(r.fields)}, layer_of(rule), rule.priority, order++, group});
       }
       pos = end > start ? end : end + 1;
     } else {

@@ -130,10 +130,12 @@ std::string check(const RuleSet& rules, const Example& example) {
     for (const Field& field : f.fields) d += " " + field.name + "=" + value_text(field.value);
     return d;
   };
+  int layer = 0;
+  for (const internal::Rule& rule : impl.rules) {
+    if (rule.id == example.rule) layer = internal::layer_of(rule);
+  }
   auto same_layer = [&](const internal::Found& f) {
-    bool names = example.type == "organization" || example.type == "person" || example.type == "location";
-    bool f_names = f.rule->type == "organization" || f.rule->type == "person" || f.rule->type == "location";
-    return example.type == "ignore" ? names == f_names : f.rule->type == example.type;
+    return example.type == "ignore" ? internal::layer_of(*f.rule) == layer : f.rule->type == example.type;
   };
   std::vector<const internal::Found*> mine;
   for (const internal::Found& f : found) {

@@ -62,6 +62,7 @@ std::string default_resolver(std::string_view type) {
   if (type == "date") return "date";
   if (type == "money" || type == "percent" || type == "ratio" || type == "quantity") return "amount";
   if (type == "ignore") return "ignore";
+  if (type == "organization" || type == "person" || type == "location") return "name";
   return "";
 }
 
@@ -143,13 +144,20 @@ std::filesystem::path RuleSet::default_dir() {
 namespace internal {
 
 std::string expand_pattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
-                           const std::map<std::string, Lexicon, std::less<>>& lexicons, const std::string& where) {
+                           const std::map<std::string, Lexicon, std::less<>>& lexicons, const std::string& where,
+                           int depth) {
   std::string out;
   for (std::size_t i = 0; i < pattern.size();) {
     char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {
-      out.append(pattern.substr(i, 2));
-      i += 2;
+      // Escapes pass through, "\p{Lu}" with its braces.
+      std::size_t n = 2;
+      if ((pattern[i + 1] == 'p' || pattern[i + 1] == 'P') && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        std::size_t close = pattern.find('}', i);
+        n = close == std::string_view::npos ? pattern.size() - i : close - i + 1;
+      }
+      out.append(pattern.substr(i, n));
+      i += n;
       continue;
     }
     bool name_start = i + 1 < pattern.size() && (std::isupper(static_cast<unsigned char>(pattern[i + 1])) ||
@@ -191,8 +199,8 @@ std::string expand_pattern(std::string_view pattern, const std::map<std::string,
     }
     auto it = macros.find(name);
     if (it == macros.end()) throw Error(where + ": unknown macro {" + std::string(name) + "}");
-    if (where.size() > 4000) throw Error(where.substr(0, where.find(' ')) + ": macros expand into each other");
-    out += "(?:" + expand_pattern(it->second, macros, lexicons, where + " ") + ")";
+    if (depth > 16) throw Error(where + ": macros expand into each other");
+    out += "(?:" + expand_pattern(it->second, macros, lexicons, where, depth + 1) + ")";
   }
   return out;
 }

@@ -55,7 +55,8 @@ struct Rule {
 
 // Expands {MACRO} and {lexicon:name} in `pattern`. Throws Error(where + ": ...").
 std::string expand_pattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
-                           const std::map<std::string, Lexicon, std::less<>>& lexicons, const std::string& where);
+                           const std::map<std::string, Lexicon, std::less<>>& lexicons, const std::string& where,
+                           int depth = 0);
 
 }  // namespace vnie::internal
 

@@ -6,12 +6,13 @@
 namespace vnie::internal {
 namespace {
 
-const std::array<ResolverInfo, 3> kResolvers = {{
+const std::array<ResolverInfo, 4> kResolvers = {{
     {"date",
      {"day", "month", "year", "day2", "month2", "year2", "quarter", "half", "hour", "minute", "part", "months"},
      resolve_date},
     {"amount", {"hedge", "num", "num2", "numw", "scale", "currency", "unit", "den"}, resolve_amount},
     {"ignore", {}, resolve_ignore},
+    {"name", {"inner", "name", "unit", "place"}, resolve_name},
 }};
 
 }  // namespace

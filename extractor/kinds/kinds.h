@@ -71,6 +71,11 @@ std::optional<CivilDate> parse_iso_date(std::string_view s);
 std::vector<Resolved> resolve_date(const Rule&, const Match&, const Context&);
 std::vector<Resolved> resolve_amount(const Rule&, const Match&, const Context&);
 std::vector<Resolved> resolve_ignore(const Rule&, const Match&, const Context&);
+std::vector<Resolved> resolve_name(const Rule&, const Match&, const Context&);
+
+// An organization's canonical name and kind, out of context (names.cc).
+std::string organization_canonical(const RuleSetImpl& rules, std::string_view text);
+std::string organization_kind(const RuleSetImpl& rules, std::string_view canonical);
 
 // Lookup in a two-column lexicon by folded first field; "" when absent.
 std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);

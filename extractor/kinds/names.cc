@@ -1,0 +1,192 @@
+// Names: organizations, persons and locations from their matched text.
+//
+// organization: canonical = the text with "(ABBR)" definitions dropped,
+//   abbreviations expanded (lexicon org_abbreviations), unit words in lower
+//   case, "Công đoàn" before an administrative unit read as "Liên đoàn Lao
+//   động", a trailing term ("khóa XI") dropped; kind from org_heads/organs.
+//   A group `inner` is a nested organization, reported as a second entity.
+// person: canonical = the name (group `name` when the match carries a lead
+//   word such as "đồng chí" or a title); aliases from person_aliases.
+// location: group `place` (else the match), level from group `unit` or from
+//   the lexicon that knows the place.
+// Article context (home district, short mentions) is applied later, in resolve.cc.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "../normalize.h"
+#include "kinds.h"
+
+namespace vnie::internal {
+namespace {
+
+bool starts_with_word(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix &&
+         (s.size() == prefix.size() || s[prefix.size()] == ' ');
+}
+
+bool is_admin_word(std::string_view w) {
+  static const std::vector<std::string_view> kUnits = {"quận", "huyện", "thị xã", "thành phố", "tỉnh", "phường",
+                                                       "xã", "thị trấn"};
+  std::string lower = to_lower(w);
+  return std::find(kUnits.begin(), kUnits.end(), lower) != kUnits.end();
+}
+
+// Longest entry of a lexicon that `s` starts with (whole words), or "".
+std::string longest_prefix(const RuleSetImpl& rules, std::string_view lexicon, std::string_view s, std::string* value) {
+  std::string best;
+  for (const LexiconRow& row : rules.lexicon(lexicon).rows) {
+    const std::string& entry = row.fields[0];
+    if (entry.size() > best.size() && starts_with_word(s, entry)) {
+      best = entry;
+      if (value != nullptr) *value = row.fields.size() > 1 ? row.fields[1] : "";
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string organization_canonical(const RuleSetImpl& rules, std::string_view text) {
+  // Drop "(LĐLĐ)"-style definitions and a trailing term number.
+  static const RE2 definition(R"( \(\p{Lu}[\p{Lu}\p{Ll}&.-]*\))");
+  static const RE2 term(R"( khóa [IVXL]+$)");
+  std::string s(text);
+  RE2::GlobalReplace(&s, definition, "");
+  RE2::GlobalReplace(&s, term, "");
+  std::vector<std::string> words;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) words.push_back(w);
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string w = words[i];
+    bool next_is_unit = i + 1 < words.size() &&
+                        (is_admin_word(words[i + 1]) ||
+                         (i + 2 < words.size() && is_admin_word(words[i + 1] + " " + words[i + 2])));
+    if (w == "TP" || w == "TP." || w == "Tp" || w == "Tp.") {
+      w = "thành phố";
+    } else if ((w == "Thành" || w == "Tỉnh" || w == "Quận" || w == "Huyện" || w == "Phường") && i > 0) {
+      bool numbered = i + 1 < words.size() && !words[i + 1].empty() && std::isdigit(static_cast<unsigned char>(words[i + 1][0]));
+      if (!numbered) w = to_lower(w);
+    } else if (w == "Công" && i + 1 < words.size() && words[i + 1] == "đoàn" && i + 2 < words.size() &&
+               (is_admin_word(words[i + 2]) || (i + 3 < words.size() && is_admin_word(words[i + 2] + " " + words[i + 3])))) {
+      w = "Liên đoàn Lao";
+      words[i + 1] = "động";
+    } else {
+      // Multi-word abbreviations first ("Tổng LĐLĐ Việt Nam"), then single ones.
+      std::string rest;
+      for (std::size_t k = i; k < words.size(); ++k) rest += (k > i ? " " : "") + words[k];
+      std::string expansion;
+      std::string abbr = longest_prefix(rules, "org_abbreviations", rest, &expansion);
+      if (!abbr.empty() && !expansion.empty() && expansion != "công nhân, viên chức, lao động") {
+        std::size_t n = static_cast<std::size_t>(std::count(abbr.begin(), abbr.end(), ' ')) + 1;
+        w = expansion;
+        i += n - 1;
+      }
+    }
+    (void)next_is_unit;
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  // "Thành phố" right after the head reads "thành phố".
+  return out;
+}
+
+std::string organization_kind(const RuleSetImpl& rules, std::string_view canonical) {
+  std::string kind;
+  std::string organ = longest_prefix(rules, "organs", canonical, &kind);
+  if (!organ.empty() && canonical.size() > organ.size() + 1) {
+    std::string inner_kind = organization_kind(rules, canonical.substr(organ.size() + 1));
+    if (inner_kind != "other") return inner_kind;
+  }
+  if (!organ.empty()) return kind;
+  std::string head = longest_prefix(rules, "org_heads", canonical, &kind);
+  if (!head.empty() && !kind.empty()) return kind;
+  if (starts_with_word(canonical, "Cụm thi đua")) return "union";
+  return "other";
+}
+
+namespace {
+
+std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_view text) {
+  std::string canonical = organization_canonical(rules, text);
+  std::string kind = organization_kind(rules, canonical);
+  return {{"canonical", canonical}, {"kind", kind}};
+}
+
+std::string place_level(const RuleSetImpl& rules, std::string_view unit, std::string_view place) {
+  std::string u = to_lower(unit);
+  if (u == "nước" || place == "Việt Nam") return "country";
+  if (u == "quận" || u == "huyện" || u == "thị xã") return "district";
+  if (u == "phường" || u == "xã" || u == "thị trấn") return "ward";
+  if (u == "tỉnh") return "province";
+  bool province = lexicon_has(rules, "provinces", place) || !lexicon_value(rules, "province_aliases", place).empty();
+  if (u == "thành phố" || u == "tp" || u == "tp.") return province ? "province" : "district";
+  if (province || u == "thủ đô") return "province";
+  if (lexicon_has(rules, "hanoi_districts", place) || lexicon_has(rules, "other_cities", place)) return "district";
+  if (lexicon_has(rules, "hanoi_wards", place)) return "ward";
+  return "other";
+}
+
+}  // namespace
+
+// A proper name ends before the first function word after its head, on a
+// capitalized word or a name word (org_name_words): "Công ty TNHH Sản xuất
+// thương mại Việt Hùng và Ban ..." ends at "Hùng"; "Câu lạc bộ Nữ công" keeps "công".
+std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8 span) {
+  std::string_view text = norm.substr(span.start, span.end - span.start);
+  std::string head = longest_prefix(rules, "org_heads", text, nullptr);
+  std::uint32_t end = span.start + static_cast<std::uint32_t>(head.size());
+  for (std::uint32_t b = end == span.start ? span.start : end + 1; b < span.end;) {
+    std::size_t e = norm.find(' ', b);
+    if (e == std::string_view::npos || e > span.end) e = span.end;
+    std::string_view word = norm.substr(b, e - b);
+    if (end > span.start && lexicon_has(rules, "unit_stop_words", word)) break;
+    bool keeps = to_lower(word) != word || word == "-" || lexicon_has(rules, "org_name_words", word);
+    if (keeps || end == span.start) end = static_cast<std::uint32_t>(e);
+    b = static_cast<std::uint32_t>(e + 1);
+  }
+  return end;
+}
+
+std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Context& context) {
+  const RuleSetImpl& rules = context.rules;
+  std::string_view whole = m.norm.substr(m.span.start, m.span.end - m.span.start);
+  if (rule.type == "organization") {
+    bool trim = std::any_of(rule.set.begin(), rule.set.end(), [](const auto& kv) { return kv.first == "trim"; });
+    Span8 span = m.span;
+    if (trim) span.end = trimmed_end(rules, m.norm, span);
+    std::vector<Resolved> out = {{span, organization_fields(rules, m.norm.substr(span.start, span.end - span.start))}};
+    if (m.has("inner")) {
+      Span8 inner = m.span_of("inner");
+      inner.end = std::min(inner.end, span.end);
+      if (inner.start < inner.end && (inner.start != span.start || inner.end != span.end)) {
+        out.push_back({inner, organization_fields(rules, m.norm.substr(inner.start, inner.end - inner.start))});
+      }
+    }
+    return out;
+  }
+  if (rule.type == "person") {
+    Span8 span = m.has("name") ? m.span_of("name") : m.span;
+    std::string name(m.has("name") ? m["name"] : whole);
+    std::string alias = lexicon_value(rules, "person_aliases", name);
+    return {{span, {{"canonical", alias.empty() ? name : alias}}}};
+  }
+  // location
+  Span8 span = m.span;
+  std::string_view place = m.has("place") ? m["place"] : whole;
+  std::string canonical(place);
+  std::string alias = lexicon_value(rules, "province_aliases", place);
+  if (!alias.empty()) canonical = alias;
+  if (canonical == "CHXHCN Việt Nam") canonical = "Việt Nam";
+  std::string_view unit = m["unit"];
+  std::string level = place_level(rules, unit, canonical);
+  // Numbered units keep their unit word: "Quận 3".
+  if (!canonical.empty() && std::isdigit(static_cast<unsigned char>(canonical[0]))) {
+    canonical = std::string(unit) + " " + canonical;
+  }
+  return {{span, {{"canonical", canonical}, {"level", level}}}};
+}
+
+}  // namespace vnie::internal
