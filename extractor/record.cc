@@ -7,6 +7,7 @@
 
 #include "extractor.h"
 #include "match.h"
+#include "resolve.h"
 #include "normalize.h"
 #include "rules.h"
 #include "structure.h"
@@ -104,11 +105,32 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
       own.ranges.push_back(s.span);
     }
   }
-  if (!own.ranges.empty()) {
-    for (internal::Found& f : internal::find_all(impl, text.norm, context, own)) {
-      record.entities.push_back(make_entity(text, f));
+  std::vector<internal::Found> found;
+  if (!own.ranges.empty()) found = internal::find_all(impl, text.norm, context, own);
+  times.rules += seconds_since(t);
+
+  std::vector<internal::Span8> sentences = impl.segmenter.sentences(text.norm);
+  times.segment += seconds_since(t);
+
+  internal::Resolution resolution = internal::resolve_article(impl, text.norm, sentences, found);
+  auto span_of = [&](internal::Span8 s) { return Span{text.input_offset(s.start), text.input_offset(s.end)}; };
+  for (internal::OfficialSpan& o : resolution.officials) {
+    Official official{o.name, {}, {}};
+    for (internal::RoleSpan& r : o.roles) {
+      std::optional<std::string> org;
+      if (r.organization) org = std::string(text.input_slice(r.organization->start, r.organization->end));
+      official.roles.push_back({r.title, org, r.organization_canonical});
     }
+    for (internal::Span8 m : o.mentions) official.mentions.push_back(span_of(m));
+    record.officials.push_back(std::move(official));
   }
+  for (internal::FactSpan& f : resolution.facts) {
+    Span s = span_of(f.span);
+    record.facts.push_back({"target", std::string(text.input_slice(f.span.start, f.span.end)), s.start, s.end, f.metric,
+                            f.actual, f.target, f.percent, f.consistent, f.as_of, f.organization});
+  }
+  for (internal::Found& f : found) record.entities.push_back(make_entity(text, f));
+  times.resolve += seconds_since(t);
   if (!related.ranges.empty()) {
     for (internal::Found& f : internal::find_all(impl, text.norm, context, related)) {
       record.related_entities.push_back(make_entity(text, f));

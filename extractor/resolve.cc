@@ -1,0 +1,491 @@
+#include "resolve.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "normalize.h"
+
+namespace vnie::internal {
+namespace {
+
+std::string* canonical_of(Found& f) {
+  for (Field& field : f.fields) {
+    if (field.name == "canonical") return std::get_if<std::string>(&field.value);
+  }
+  return nullptr;
+}
+
+const std::string* canonical_of(const Found& f) { return canonical_of(const_cast<Found&>(f)); }
+
+std::string_view text_of(std::string_view norm, Span8 s) { return norm.substr(s.start, s.end - s.start); }
+
+bool ends_with_word(std::string_view s, std::string_view w) {
+  return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
+}
+
+// The sentence holding byte b (index), or -1.
+int sentence_of(const std::vector<Span8>& sentences, std::uint32_t b) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), b,
+                             [](std::uint32_t x, const Span8& s) { return x < s.start; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  return b < it->end ? static_cast<int>(it - sentences.begin()) : -1;
+}
+
+template <typename Map>
+std::string most_frequent(const Map& counts) {
+  std::string best;
+  int n = 0;
+  for (const auto& [key, count] : counts) {
+    if (count > n) {
+      best = key;
+      n = count;
+    }
+  }
+  return best;
+}
+
+// --- canonical names from context -------------------------------------------
+
+struct Home {
+  std::string district_unit, district;  // "quận", "Long Biên"
+  std::string province_unit, province;  // "thành phố", "Hà Nội"
+};
+
+Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vector<Found>& found) {
+  static const RE2 district_re(R"((quận|huyện|thị xã) (\p{Lu}[\pL]*(?: \p{Lu}[\pL]*){0,3}|\d{1,2})$)");
+  static const RE2 province_re(R"((thành phố|tỉnh) (\p{Lu}[\pL]*(?: \p{Lu}[\pL]*){0,3})$)");
+  std::map<std::string, int> districts, provinces;
+  std::map<std::string, std::string> district_units;
+  for (const Found& f : found) {
+    const std::string* c = canonical_of(f);
+    if (c == nullptr) continue;
+    std::string unit, place;
+    if (f.rule->type == "organization" || f.rule->type == "location") {
+      std::string_view subject = f.rule->type == "location" ? text_of(norm, f.span) : std::string_view(*c);
+      re2::StringPiece piece(subject.data(), subject.size());
+      if (RE2::PartialMatch(piece, district_re, &unit, &place)) {
+        ++districts[place];
+        district_units[place] = unit;
+      } else if (RE2::PartialMatch(piece, province_re, &unit, &place)) {
+        ++provinces[place];
+      }
+    }
+  }
+  Home home;
+  home.district = most_frequent(districts);
+  if (!home.district.empty()) home.district_unit = district_units[home.district];
+  // A Hà Nội district makes Hà Nội the home province.
+  if (!home.district.empty() && lexicon_has(rules, "hanoi_districts", home.district)) provinces["Hà Nội"] += 2;
+  home.province = most_frequent(provinces);
+  if (!home.province.empty()) {
+    std::string kind;
+    for (const LexiconRow& row : rules.lexicon("provinces").rows) {
+      if (row.fields[0] == home.province && row.fields.size() > 1) kind = row.fields[1];
+    }
+    home.province_unit = kind.empty() ? "tỉnh" : kind;
+  }
+  return home;
+}
+
+bool is_local_agency(std::string_view c) {
+  static const std::vector<std::string_view> kAgencies = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Bảo hiểm xã hội",
+                                                          "Chi cục Thuế", "Kho bạc Nhà nước"};
+  if (std::find(kAgencies.begin(), kAgencies.end(), c) != kAgencies.end()) return true;
+  return c.substr(0, 6) == "Phòng " && c.find(" quận") == std::string_view::npos &&
+         c.find(" huyện") == std::string_view::npos && c.find(" thành phố") == std::string_view::npos &&
+         c.find(" tỉnh") == std::string_view::npos;
+}
+
+std::string complete(const RuleSetImpl& rules, const std::string& c, const Home& home) {
+  auto district_of = [&]() { return home.district_unit + " " + home.district; };
+  for (std::string_view unit : {"quận", "huyện", "thị xã"}) {
+    if (ends_with_word(c, unit) && home.district_unit == unit && !home.district.empty()) return c + " " + home.district;
+  }
+  for (std::string_view unit : {"thành phố", "tỉnh"}) {
+    if (ends_with_word(c, unit) && !home.province.empty()) return c + " " + home.province;
+  }
+  if (is_local_agency(c)) {
+    if (!home.district.empty()) return c + " " + district_of();
+    if (!home.province.empty()) return c + " " + home.province_unit + " " + home.province;
+  }
+  if ((c == "Quận ủy" || c == "Huyện ủy" || c == "Thị ủy") && !home.district.empty()) return c + " " + home.district;
+  if ((c == "Thành ủy" || c == "Tỉnh ủy") && !home.province.empty()) return c + " " + home.province;
+  (void)rules;
+  return c;
+}
+
+void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found) {
+  Home home = find_home(rules, norm, found);
+  std::map<std::string, int> unions;
+  for (Found& f : found) {
+    if (f.rule->type != "organization") continue;
+    std::string* c = canonical_of(f);
+    if (c == nullptr) continue;
+    *c = complete(rules, *c, home);
+    if (c->rfind("Liên đoàn Lao động ", 0) == 0 && c->find(' ', 19) != std::string::npos) ++unions[*c];
+  }
+  // The article's main union: the most mentioned district/province federation.
+  std::string main_union = most_frequent(unions);
+  std::vector<std::string> all;
+  for (const Found& f : found) {
+    if (f.rule->type == "organization" && canonical_of(f) != nullptr) all.push_back(*canonical_of(f));
+  }
+  for (Found& f : found) {
+    if (f.rule->type != "organization") continue;
+    std::string* c = canonical_of(f);
+    if (c == nullptr) continue;
+    if (lexicon_has(rules, "organs", *c) && !main_union.empty()) {
+      *c += " " + main_union;
+      continue;
+    }
+    // A mention that starts a longer one names the same body ("Cụm thi đua số 1").
+    std::string longer;
+    int n = 0;
+    for (const std::string& other : all) {
+      if (other.size() > c->size() + 1 && other.compare(0, c->size(), *c) == 0 && other[c->size()] == ' ' &&
+          other != longer) {
+        longer = other;
+        ++n;
+      }
+    }
+    if (n == 1 && c->rfind("Cụm", 0) == 0) *c = longer;
+  }
+}
+
+// --- persons ------------------------------------------------------------------
+
+void complete_persons(std::vector<Found>& found) {
+  std::vector<std::string> full;
+  for (const Found& f : found) {
+    const std::string* c = canonical_of(f);
+    if (f.rule->type == "person" && c != nullptr && std::count(c->begin(), c->end(), ' ') >= 2) full.push_back(*c);
+  }
+  for (Found& f : found) {
+    std::string* c = canonical_of(f);
+    if (f.rule->type != "person" || c == nullptr || std::count(c->begin(), c->end(), ' ') >= 2) continue;
+    // "Giang" or "Trường Giang": the full name that ends with it.
+    for (const std::string& name : full) {
+      if (name.size() > c->size() && name.compare(name.size() - c->size(), c->size(), *c) == 0 &&
+          name[name.size() - c->size() - 1] == ' ') {
+        *c = name;
+        break;
+      }
+    }
+  }
+}
+
+// --- officials ------------------------------------------------------------------
+
+struct TitleMatch {
+  std::string title;  // as the lexicon writes it
+  Span8 span;
+  bool null_org = false;
+};
+
+// The longest title that starts at b (case-insensitive).
+std::optional<TitleMatch> title_at(const RuleSetImpl& rules, std::string_view norm, std::uint32_t b) {
+  std::optional<TitleMatch> best;
+  for (const LexiconRow& row : rules.lexicon("titles").rows) {
+    const std::string& t = row.fields[0];
+    if (b + t.size() > norm.size()) continue;
+    if (best && t.size() <= best->span.end - best->span.start) continue;
+    std::string_view cand = norm.substr(b, t.size());
+    if (cand != t && fold(cand) != fold(t)) continue;
+    std::uint32_t e = b + static_cast<std::uint32_t>(t.size());
+    if (word_char_at(norm, e)) continue;
+    best = TitleMatch{t, {b, e}, row.fields.size() > 1 && row.fields[1] == "null_org"};
+  }
+  return best;
+}
+
+// The longest title that ends at e.
+std::optional<TitleMatch> title_before(const RuleSetImpl& rules, std::string_view norm, std::uint32_t e) {
+  std::optional<TitleMatch> best;
+  for (const LexiconRow& row : rules.lexicon("titles").rows) {
+    const std::string& t = row.fields[0];
+    if (t.size() > e) continue;
+    if (best && t.size() <= best->span.end - best->span.start) continue;
+    std::uint32_t b = e - static_cast<std::uint32_t>(t.size());
+    std::string_view cand = norm.substr(b, t.size());
+    if (cand != t && fold(cand) != fold(t)) continue;
+    if (word_char_before(norm, b)) continue;
+    best = TitleMatch{t, {b, e}, row.fields.size() > 1 && row.fields[1] == "null_org"};
+  }
+  return best;
+}
+
+const Found* organization_at(const std::vector<Found>& found, std::uint32_t b) {
+  const Found* best = nullptr;
+  for (const Found& f : found) {
+    if (f.rule->type == "organization" && f.span.start == b &&
+        (best == nullptr || f.span.end - f.span.start > best->span.end - best->span.start)) {
+      best = &f;
+    }
+  }
+  return best;
+}
+
+const Found* organization_ending(const std::vector<Found>& found, std::uint32_t e) {
+  const Found* best = nullptr;
+  for (const Found& f : found) {
+    if (f.rule->type == "organization" && f.span.end == e &&
+        (best == nullptr || f.span.end - f.span.start > best->span.end - best->span.start)) {
+      best = &f;
+    }
+  }
+  return best;
+}
+
+RoleSpan role_of(const TitleMatch& t, const Found* org) {
+  RoleSpan r{t.title, std::nullopt, std::nullopt};
+  if (org != nullptr && !t.null_org) {
+    r.organization = org->span;
+    if (const std::string* c = canonical_of(*org)) r.organization_canonical = *c;
+  }
+  return r;
+}
+
+std::uint32_t skip(std::string_view norm, std::uint32_t b, std::string_view what) {
+  return norm.substr(b, what.size()) == what ? b + static_cast<std::uint32_t>(what.size()) : b;
+}
+
+// Roles written after a name: "NAME - TITLE ORG, TITLE, TITLE ORG".
+std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, std::string_view norm,
+                                                    const std::vector<Found>& found, std::uint32_t e) {
+  std::vector<std::pair<RoleSpan, Span8>> out;
+  std::uint32_t b = e;
+  for (std::string_view sep : {" - ", ", ", " (", " là "}) {
+    if (norm.substr(b, sep.size()) == sep) {
+      b += static_cast<std::uint32_t>(sep.size());
+      break;
+    }
+  }
+  if (b == e) return out;
+  while (true) {
+    std::optional<TitleMatch> t = title_at(rules, norm, b);
+    if (!t) break;
+    std::uint32_t after = skip(norm, t->span.end, " ");
+    const Found* org = after > t->span.end ? organization_at(found, after) : nullptr;
+    // The organ in the title may have started an organization match
+    // ("Ủy viên Ban Chấp hành LĐLĐ Thành phố"): take its nested body.
+    if (org == nullptr) {
+      for (const Found& f : found) {
+        if (f.rule->type == "organization" && f.span.start < t->span.end && f.span.end > after &&
+            f.span.start >= t->span.start) {
+          org = organization_at(found, after);
+        }
+      }
+    }
+    out.emplace_back(role_of(*t, org), t->span);
+    b = org != nullptr ? org->span.end : t->span.end;
+    if (norm.substr(b, 2) != ", ") break;
+    b += 2;
+  }
+  return out;
+}
+
+// Roles written before a name: "TITLE ORG NAME", "TITLE NAME", "TITLE ORG, đồng chí NAME".
+std::optional<std::pair<RoleSpan, Span8>> role_before(const RuleSetImpl& rules, std::string_view norm,
+                                                      const std::vector<Found>& found, std::uint32_t b) {
+  if (b < 2) return std::nullopt;
+  std::uint32_t e = b - 1;  // the space before the name
+  if (norm[e] != ' ') return std::nullopt;
+  for (std::string_view lead : {", đồng chí", ", ông", ", bà", " đồng chí", " ông", " bà"}) {
+    if (e >= lead.size() && norm.substr(e - lead.size(), lead.size()) == lead) {
+      e -= static_cast<std::uint32_t>(lead.size());
+      break;
+    }
+  }
+  const Found* org = organization_ending(found, e);
+  std::uint32_t title_end = org != nullptr ? org->span.start : e;
+  if (org != nullptr && title_end > 0 && norm[title_end - 1] == ' ') --title_end;
+  std::optional<TitleMatch> t = title_before(rules, norm, title_end);
+  if (!t) {
+    // The title may hold the organ the organization match began with.
+    if (org != nullptr) {
+      for (const Found& f : found) {
+        if (f.rule->type == "organization" && f.span.end == org->span.end && f.span.start < org->span.start) {
+          t = title_before(rules, norm, org->span.start - 1);
+          if (t && t->span.end > f.span.start) break;
+          t.reset();
+        }
+      }
+    }
+    if (!t) return std::nullopt;
+  }
+  return std::make_pair(role_of(*t, org), t->span);
+}
+
+std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found,
+                                         std::vector<Span8>& title_spans) {
+  std::vector<OfficialSpan> out;
+  for (const Found& f : found) {
+    if (f.rule->type != "person") continue;
+    const std::string* name = canonical_of(f);
+    if (name == nullptr) continue;
+    std::vector<std::pair<RoleSpan, Span8>> roles = roles_after(rules, norm, found, f.span.end);
+    if (auto before = role_before(rules, norm, found, f.span.start)) roles.insert(roles.begin(), *before);
+    auto it = std::find_if(out.begin(), out.end(), [&](const OfficialSpan& o) { return o.name == *name; });
+    if (roles.empty() && it == out.end()) continue;
+    if (it == out.end()) {
+      out.push_back({*name, {}, {}});
+      it = out.end() - 1;
+    }
+    it->mentions.push_back(f.span);
+    for (auto& [role, span] : roles) {
+      title_spans.push_back(span);
+      bool seen = std::any_of(it->roles.begin(), it->roles.end(), [&](const RoleSpan& r) {
+        return fold(r.title) == fold(role.title) && r.organization_canonical == role.organization_canonical;
+      });
+      if (!seen) it->roles.push_back(role);
+    }
+  }
+  // A person's later mentions without roles still belong to the official.
+  return out;
+}
+
+// --- facts ----------------------------------------------------------------------
+
+std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
+                                 const std::vector<Found>& found, const std::string& main_org) {
+  std::vector<FactSpan> out;
+  for (const Found& r : found) {
+    if (r.rule->type != "ratio") continue;
+    const Value* num = nullptr;
+    const Value* den = nullptr;
+    const Value* unit = nullptr;
+    for (const Field& field : r.fields) {
+      if (field.name == "numerator") num = &field.value;
+      if (field.name == "denominator") den = &field.value;
+      if (field.name == "unit") unit = &field.value;
+    }
+    auto as_double = [](const Value* v) -> std::optional<double> {
+      if (v == nullptr) return std::nullopt;
+      if (const auto* i = std::get_if<std::int64_t>(v)) return static_cast<double>(*i);
+      if (const auto* d = std::get_if<double>(v)) return *d;
+      return std::nullopt;
+    };
+    std::optional<double> actual = as_double(num), target = as_double(den);
+    if (!actual || !target) continue;
+    int sentence = sentence_of(sentences, r.span.start);
+    Span8 bounds = sentence >= 0 ? sentences[static_cast<std::size_t>(sentence)] : Span8{0, static_cast<std::uint32_t>(norm.size())};
+
+    FactSpan fact;
+    fact.actual = *actual;
+    fact.target = *target;
+    // The verb phrase before the ratio, back to the clause start.
+    std::uint32_t start = r.span.start;
+    int words = 0;
+    while (start > bounds.start && words < 6) {
+      std::uint32_t s = start;
+      while (s > bounds.start && norm[s - 1] == ' ') --s;
+      if (s == bounds.start || std::string_view(",;:(").find(norm[s - 1]) != std::string_view::npos) break;
+      std::uint32_t w = s;
+      while (w > bounds.start && norm[w - 1] != ' ' && std::string_view(",;:(").find(norm[w - 1]) == std::string_view::npos) --w;
+      std::string_view word = norm.substr(w, s - w);
+      if (lexicon_has(rules, "fact_clause_starts", word)) break;
+      start = w;
+      ++words;
+    }
+    std::string lead(text_of(norm, {start, r.span.start}));
+    while (!lead.empty() && lead.back() == ' ') lead.pop_back();
+    for (std::string_view filler : {" được", " có"}) {
+      if (lead.size() >= filler.size() && lead.compare(lead.size() - filler.size(), filler.size(), filler) == 0) {
+        lead.resize(lead.size() - filler.size());
+      }
+    }
+    if (lead == "có" || lead == "được") lead.clear();
+    const auto* unit_text = unit != nullptr ? std::get_if<std::string>(unit) : nullptr;
+    fact.metric = lead;
+    if (unit_text != nullptr && fold(lead).find(fold(*unit_text)) == std::string::npos) {
+      fact.metric += (fact.metric.empty() ? "" : " ") + *unit_text;
+    }
+    fact.span = {start, r.span.end};
+    // "…, đạt 245%", "(đạt 105%)": a percent right after the ratio.
+    for (const Found& p : found) {
+      if (p.rule->type != "percent" || p.span.start < r.span.end || p.span.start > r.span.end + 40 ||
+          p.span.end > bounds.end) {
+        continue;
+      }
+      std::string between = to_lower(text_of(norm, {r.span.end, p.span.start}));
+      if (between.find("đạt") == std::string::npos && between.find("bằng") == std::string::npos &&
+          between.find('(') == std::string::npos) {
+        continue;
+      }
+      if (between.find('.') != std::string::npos || between.find(';') != std::string::npos) continue;
+      for (const Field& field : p.fields) {
+        if (field.name == "value") fact.percent = as_double(&field.value);
+      }
+      fact.span.end = p.span.end;
+      if (norm.substr(fact.span.end, 1) == ")" && between.find('(') != std::string::npos) ++fact.span.end;
+      break;
+    }
+    if (fact.percent && fact.target > 0) {
+      // Consistent to the rounding the text used.
+      std::string written;
+      for (const Found& p : found) {
+        if (p.rule->type == "percent" && p.span.end <= fact.span.end && p.span.start >= r.span.end) {
+          written = std::string(text_of(norm, p.span));
+        }
+      }
+      int decimals = 0;
+      if (std::size_t comma = written.find(','); comma != std::string::npos) {
+        decimals = static_cast<int>(written.find('%') - comma - 1);
+      }
+      double scale = std::pow(10.0, decimals);
+      double computed = std::round(fact.actual / fact.target * 100.0 * scale) / scale;
+      fact.consistent = std::fabs(computed - *fact.percent) < 0.5 / scale + 1e-9;
+    }
+    // As of: the last day date before the ratio in the sentence (then the paragraph).
+    for (const Found& d : found) {
+      if (d.rule->type != "date" || d.span.end > r.span.start) continue;
+      if (d.span.start < bounds.start && sentence >= 0) continue;
+      for (const Field& field : d.fields) {
+        if (field.name == "value") fact.as_of = std::get<std::string>(field.value);
+      }
+    }
+    // The organization: the last union body mentioned before it in the sentence, else the article's.
+    for (const Found& o : found) {
+      if (o.rule->type != "organization" || o.span.start < bounds.start || o.span.end > r.span.start) continue;
+      if (const std::string* c = canonical_of(o)) {
+        if (organization_kind(rules, *c) == "union") fact.organization = *c;
+      }
+    }
+    if (!fact.organization && !main_org.empty()) fact.organization = main_org;
+    out.push_back(std::move(fact));
+  }
+  return out;
+}
+
+}  // namespace
+
+Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
+                           std::vector<Found>& found) {
+  complete_canonicals(rules, norm, found);
+  complete_persons(found);
+  Resolution out;
+  std::vector<Span8> title_spans;
+  out.officials = find_officials(rules, norm, found, title_spans);
+  // An organ that a title holds ("Ủy viên [Ban Chấp hành] LĐLĐ Thành phố") is no organization.
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const Found& f) {
+                               return f.rule->type == "organization" &&
+                                      std::any_of(title_spans.begin(), title_spans.end(), [&](Span8 t) {
+                                        return f.span.start >= t.start && f.span.start < t.end;
+                                      });
+                             }),
+              found.end());
+  std::map<std::string, int> unions;
+  for (const Found& f : found) {
+    const std::string* c = canonical_of(f);
+    if (f.rule->type == "organization" && c != nullptr && organization_kind(rules, *c) == "union") ++unions[*c];
+  }
+  out.facts = find_facts(rules, norm, sentences, found, most_frequent(unions));
+  return out;
+}
+
+}  // namespace vnie::internal

@@ -1,0 +1,62 @@
+// Resolve: article-level work after matching.
+//
+//   - canonical names from context: the article's home district and province
+//     complete short mentions ("LĐLĐ quận" -> "... quận Long Biên", "LĐLĐ
+//     Thành phố" -> "... thành phố Hà Nội", "Ủy ban nhân dân" -> "... quận
+//     Long Biên", "Quận ủy" -> "Quận ủy Long Biên"), a bare organ ("Ban
+//     Thường vụ") belongs to the article's main union, and a mention that is
+//     the start of a longer one ("Cụm thi đua số 1") takes its canonical;
+//   - persons: short references ("đồng chí Giang", "chị Hằng") get the full
+//     name the article gave;
+//   - officials: each person with the posts the text gives them, before
+//     ("Phó Chủ tịch LĐLĐ quận X NAME") or after the name ("NAME - TITLE
+//     ORG, TITLE, TITLE ORG"); an organ inside a title ("Ủy viên Ban Chấp
+//     hành LĐLĐ Thành phố") is part of the title, not an organization;
+//   - facts: target-achievement statements around each ratio ("thành lập
+//     được 49/20 Công đoàn cơ sở, đạt 245%").
+//
+//   Resolution r = resolve_article(rules, text.norm, sentences, found);
+//
+// Offsets are byte offsets into the normalized text.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "match.h"
+
+namespace vnie::internal {
+
+struct RoleSpan {
+  std::string title;
+  std::optional<Span8> organization;  // the organization mention, if written
+  std::optional<std::string> organization_canonical;
+};
+
+struct OfficialSpan {
+  std::string name;
+  std::vector<RoleSpan> roles;
+  std::vector<Span8> mentions;
+};
+
+struct FactSpan {
+  Span8 span;
+  std::string metric;
+  double actual = 0, target = 0;
+  std::optional<double> percent;
+  std::optional<bool> consistent;
+  std::optional<std::string> as_of;
+  std::optional<std::string> organization;
+};
+
+struct Resolution {
+  std::vector<OfficialSpan> officials;
+  std::vector<FactSpan> facts;
+};
+
+// Rewrites canonicals in `found` (and drops organs that are part of a title),
+// and returns officials and facts. `sentences` are the text's sentences.
+Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
+                           std::vector<Found>& found);
+
+}  // namespace vnie::internal
