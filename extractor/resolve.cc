@@ -95,7 +95,7 @@ bool is_local_agency(std::string_view c) {
   static const std::vector<std::string_view> kAgencies = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Bảo hiểm xã hội",
                                                           "Chi cục Thuế", "Kho bạc Nhà nước"};
   if (std::find(kAgencies.begin(), kAgencies.end(), c) != kAgencies.end()) return true;
-  return c.substr(0, 6) == "Phòng " && c.find(" quận") == std::string_view::npos &&
+  return c.rfind("Phòng ", 0) == 0 && c.find(" quận") == std::string_view::npos &&
          c.find(" huyện") == std::string_view::npos && c.find(" thành phố") == std::string_view::npos &&
          c.find(" tỉnh") == std::string_view::npos;
 }

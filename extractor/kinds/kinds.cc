@@ -12,7 +12,7 @@ const std::array<ResolverInfo, 4> kResolvers = {{
      resolve_date},
     {"amount", {"hedge", "num", "num2", "numw", "scale", "currency", "unit", "den"}, resolve_amount},
     {"ignore", {}, resolve_ignore},
-    {"name", {"inner", "name", "unit", "place"}, resolve_name},
+    {"name", {"inner", "name", "unit", "place", "next"}, resolve_name},
 }};
 
 }  // namespace

@@ -9,6 +9,7 @@
 //   word such as "đồng chí" or a title); aliases from person_aliases.
 // location: group `place` (else the match), level from group `unit` or from
 //   the lexicon that knows the place.
+// group `next`: the word after a bare organ; one of generic_after_organ makes it generic.
 // Article context (home district, short mentions) is applied later, in resolve.cc.
 #include <re2/re2.h>
 
@@ -156,6 +157,12 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
   if (rule.type == "organization") {
     bool trim = std::any_of(rule.set.begin(), rule.set.end(), [](const auto& kv) { return kv.first == "trim"; });
     Span8 span = m.span;
+    if (m.has("next")) {
+      // A bare organ of a generic body ("Ban Chấp hành công đoàn cơ sở") is none.
+      std::string_view next = m["next"].substr(1);
+      if (lexicon_has(rules, "generic_after_organ", next)) return {};
+      span.end = m.span_of("next").start;
+    }
     if (trim) span.end = trimmed_end(rules, m.norm, span);
     std::vector<Resolved> out = {{span, organization_fields(rules, m.norm.substr(span.start, span.end - span.start))}};
     if (m.has("inner")) {
