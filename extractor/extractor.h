@@ -41,6 +41,7 @@ struct Warning {
 struct Article {
   std::string id;
   std::string path;                      // where it was read from ("" if none)
+  std::size_t line = 0;                  // its line in a JSONL input (0: not from JSONL)
   std::optional<std::string> url;
   std::optional<std::string> title;      // from metadata; else the text's first line
   std::optional<std::string> published;  // ISO 8601 date or date-time
@@ -119,6 +120,9 @@ struct Record {
   std::vector<Official> officials;
   std::vector<Fact> facts;
   std::vector<Warning> warnings;
+  // Set when extraction failed inside (an internal error): the record then
+  // carries only schema, id, source and this message.
+  std::optional<std::string> error;
 };
 
 // A rule example: an input sentence and what extracting it must give.

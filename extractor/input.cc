@@ -100,6 +100,7 @@ std::optional<InputItem> ArticleReader::next_jsonl_line() {
     try {
       Article article = parse_article_json(line);
       article.path = jsonl_name_;
+      article.line = jsonl_line_;
       if (article.id.empty()) article.id = where;
       check_size(article, options_);
       item.article = std::move(article);

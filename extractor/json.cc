@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "normalize.h"
+
 namespace vnie {
 namespace {
 
@@ -52,6 +54,10 @@ std::string to_json(const Record& r, bool pretty) {
   j["schema"] = r.schema;
   j["id"] = r.id;
   j["source"] = {{"path", r.source_path}, {"url", optional_json(r.source_url)}};
+  if (r.error) {
+    j["error"] = *r.error;
+    return j.dump(pretty ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace);
+  }
   j["title"] = r.title;
   j["published"] = optional_json(r.published);
   j["authors"] = r.authors;
@@ -102,7 +108,9 @@ std::string to_json(const Record& r, bool pretty) {
 namespace internal {
 
 Article parse_article_json(std::string_view line) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  // Invalid UTF-8 is repaired before parsing, so the article is not lost.
+  auto [repaired, invalid] = repair_utf8(line);
+  nlohmann::json j = nlohmann::json::parse(repaired, nullptr, false);
   if (j.is_discarded()) throw Error("broken JSON line");
   if (!j.is_object()) throw Error("JSON line is not an object");
   auto text = j.find("text");
@@ -120,6 +128,9 @@ Article parse_article_json(std::string_view line) {
   a.url = str("url");
   a.title = str("title");
   a.published = str("published");
+  if (invalid > 0) {
+    a.warnings.push_back({"invalid_utf8", std::to_string(invalid) + " invalid UTF-8 sequence(s) in the JSON line replaced by U+FFFD"});
+  }
   return a;
 }
 

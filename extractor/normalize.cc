@@ -187,6 +187,25 @@ Text normalize(std::string_view input) {
   return text;
 }
 
+std::pair<std::string, std::size_t> repair_utf8(std::string_view s) {
+  std::pair<std::string, std::size_t> out;
+  out.first.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      append_utf8(out.first, 0xFFFD);
+      ++out.second;
+    } else {
+      out.first.append(s.data() + begin, static_cast<std::size_t>(i - begin));
+    }
+  }
+  return out;
+}
+
 std::string to_lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <string_view>
 
 #include "text.h"
@@ -22,6 +23,9 @@
 namespace vnie::internal {
 
 Text normalize(std::string_view input);
+
+// `s` with each invalid UTF-8 sequence replaced by U+FFFD, and how many there were.
+std::pair<std::string, std::size_t> repair_utf8(std::string_view s);
 
 std::string fold(std::string_view s);
 

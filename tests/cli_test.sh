@@ -40,5 +40,33 @@ mkdir -p "$tmp/badrules"
 "$vnie" extract --rules "$tmp/nowhere" "$src/corpus/dev" >/dev/null 2>"$tmp/err4"
 check "missing rules dir exits 1 with message" grep -q "nowhere: no such rules directory" "$tmp/err4"
 
-echo "$((13 - fails)) passed, $fails failed"
+# An archive mixing good articles with broken lines, a huge article and invalid UTF-8.
+python3 - "$tmp/mixed.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "wb") as f:
+    for i in range(200):
+        if i % 37 == 5:
+            f.write(b'{"id": "broken", "text": \n')
+        elif i % 53 == 7:
+            f.write(json.dumps({"id": "g%03d" % i, "text": "Tiêu đề\n" + "Công đoàn đạt 95%. " * 20000}).encode() + b"\n")
+        elif i % 41 == 3:
+            f.write(b'{"id": "g%03d", "text": "L\xc4\x90L\xc4\x90 qu\xff\xfe\xe1\xba\xadn"}\n' % i)
+        else:
+            f.write(json.dumps({"id": "g%03d" % i, "text": "Tiêu đề %d\nNgày 5/3/2024, LĐLĐ quận Long Biên trao %d triệu đồng." % (i, i)}, ensure_ascii=False).encode() + b"\n")
+PY
+"$vnie" extract -j 2 --max-article-bytes 100000 "$tmp/mixed.jsonl" >"$tmp/mixed.out" 2>"$tmp/mixed.err"
+check "mixed archive exits 1" test $? -eq 1
+check "mixed archive: every good article written, in order" python3 - "$tmp/mixed.out" <<'PY'
+import json, sys
+ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
+want = ["g%03d" % i for i in range(200) if i % 37 != 5]
+sys.exit(0 if ids == want else 1)
+PY
+check "mixed archive: broken lines named" grep -q "mixed.jsonl:6: broken JSON line" "$tmp/mixed.err"
+check "mixed archive: huge article truncated with a warning" grep -q "mixed.jsonl:8 (g007): truncated" "$tmp/mixed.err"
+check "summary line" grep -q "articles read" "$tmp/mixed.err"
+
+check "mixed archive: invalid UTF-8 repaired and named" grep -q "mixed.jsonl:4 (g003): invalid_utf8" "$tmp/mixed.err"
+
+echo "$((19 - fails)) passed, $fails failed"
 test $fails -eq 0

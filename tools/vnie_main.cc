@@ -6,6 +6,9 @@
 
 #include <cstdio>
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <fstream>
 #include <iterator>
 #include <iostream>
@@ -34,6 +37,74 @@ commands:
 
 Run 'vnie <command> --help' for the command's options.
 )";
+
+// One article's output: its JSON line and the messages for stderr.
+struct Output {
+  std::string json;
+  std::string problems;
+};
+
+// Extracts one article; an internal failure becomes a record with an
+// "error" field instead of stopping the run.
+Output extract_one(const vnie::RuleSet& rules, const vnie::Article& article, const vnie::ExtractOptions& options,
+                   bool pretty) {
+  Output out;
+  std::string where = article.path.empty() ? article.id : article.path;
+  if (article.line > 0) where += ":" + std::to_string(article.line) + " (" + article.id + ")";
+  try {
+    vnie::Record record = vnie::extract(rules, article, options);
+    for (const vnie::Warning& w : record.warnings) {
+      out.problems += "vnie: " + where + ": " + w.code + ": " + w.message + "\n";
+    }
+    out.json = vnie::to_json(record, pretty);
+  } catch (const std::exception& e) {
+    vnie::Record record;
+    record.id = article.id;
+    record.source_path = article.path;
+    record.source_url = article.url;
+    record.error = std::string("internal error: ") + e.what();
+    out.problems += "vnie: " + where + ": " + *record.error + "\n";
+    out.json = vnie::to_json(record, pretty);
+  }
+  return out;
+}
+
+// Progress on stderr when it is a terminal: articles, MB, articles/s, ETA.
+class Progress {
+ public:
+  Progress(bool enabled, std::uintmax_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
+  void add(std::size_t bytes) { bytes_ += bytes; }
+  void show(long articles) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(bytes_) / (1 << 20);
+    char line[160];
+    int n = std::snprintf(line, sizeof line, "\r%ld articles, %.1f MB, %.0f articles/s", articles, mb,
+                          seconds > 0 ? static_cast<double>(articles) / seconds : 0.0);
+    if (total_ > 0 && bytes_ > 0 && bytes_ <= total_) {
+      double eta = seconds * static_cast<double>(total_ - bytes_) / static_cast<double>(bytes_);
+      std::snprintf(line + n, sizeof line - static_cast<std::size_t>(n), ", %.0f%%, ETA %.0fs   ",
+                    100.0 * static_cast<double>(bytes_) / static_cast<double>(total_), eta);
+    }
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  std::uintmax_t total_;
+  std::uintmax_t bytes_ = 0;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -74,7 +145,9 @@ int run_extract(const std::vector<std::string>& args) {
       ("rules", po::value<std::string>(), "rule directory (default: the bundled rules/)")
       ("max-article-bytes", po::value<std::size_t>()->default_value(16u << 20),
        "longer article texts are truncated, with a warning")
-      ("quiet,q", "no summary line on stderr");
+      ("threads,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+       "articles processed in parallel (output stays in input order)")
+      ("quiet,q", "no progress and no summary line on stderr");
   po::variables_map vm = parse(args, options, "input");
   if (vm.count("help")) {
     std::cout << options;
@@ -95,29 +168,62 @@ int run_extract(const std::vector<std::string>& args) {
   if (vm.count("published")) extract_options.published = vm["published"].as<std::string>();
   const bool pretty = vm.count("pretty") > 0;
 
+  const bool quiet = vm.count("quiet") > 0;
+  const unsigned threads = std::max(1u, vm["threads"].as<unsigned>());
   vnie::internal::ArticleReader reader(inputs, {.max_article_bytes = vm["max-article-bytes"].as<std::size_t>()});
+  Progress progress(!quiet && ::isatty(STDERR_FILENO) != 0, reader.total_bytes());
+
+  // Batches: workers extract batch k (each article to its JSON line) while
+  // this thread reads batch k+1; then batch k is written in input order.
+  const std::size_t batch_size = 32 * static_cast<std::size_t>(threads);
   long read = 0, written = 0, failed = 0;
-  while (std::optional<vnie::internal::InputItem> item = reader.next()) {
-    if (!item->error.empty()) {
-      std::cerr << "vnie: " << item->error << "\n";
-      ++failed;
-      continue;
+  auto read_batch = [&]() {
+    std::vector<vnie::internal::InputItem> batch;
+    while (batch.size() < batch_size) {
+      std::optional<vnie::internal::InputItem> item = reader.next();
+      if (!item) break;
+      batch.push_back(std::move(*item));
     }
-    ++read;
-    vnie::Record record = vnie::extract(rules, *item->article, extract_options);
-    if (!record.warnings.empty()) {
-      ++failed;
-      for (const vnie::Warning& w : record.warnings) {
-        std::cerr << "vnie: " << (record.source_path.empty() ? record.id : record.source_path) << ": "
-                  << w.code << ": " << w.message << "\n";
+    return batch;
+  };
+  std::vector<vnie::internal::InputItem> batch = read_batch();
+  while (!batch.empty()) {
+    std::vector<Output> outputs(batch.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&]() {
+      for (std::size_t i = next++; i < batch.size(); i = next++) {
+        if (batch[i].article) outputs[i] = extract_one(rules, *batch[i].article, extract_options, pretty);
       }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    std::vector<vnie::internal::InputItem> following = read_batch();
+    for (std::thread& t : pool) t.join();
+
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      progress.add(batch[i].bytes);
+      if (!batch[i].error.empty()) {
+        progress.clear();
+        std::cerr << "vnie: " << batch[i].error << "\n";
+        ++failed;
+        continue;
+      }
+      ++read;
+      if (!outputs[i].problems.empty()) {
+        progress.clear();
+        std::cerr << outputs[i].problems;
+        ++failed;
+      }
+      *out << outputs[i].json << "\n";
+      ++written;
     }
-    *out << vnie::to_json(record, pretty) << "\n";
-    ++written;
+    progress.show(read);
+    batch = std::move(following);
   }
   out->flush();
+  progress.clear();
   if (!*out) throw vnie::Error("write error on output");
-  if (!vm.count("quiet")) {
+  if (!quiet) {
     std::cerr << "vnie: " << read << " articles read, " << written << " written, " << failed
               << " inputs with problems\n";
   }
