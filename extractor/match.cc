@@ -63,8 +63,19 @@ void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view n
 
 std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, const Context& context,
                             const FindOptions& options) {
-  std::vector<Span8> ranges = options.ranges;
-  if (ranges.empty()) ranges.push_back({0, static_cast<std::uint32_t>(norm.size())});
+  std::vector<Span8> sections = options.ranges;
+  if (sections.empty()) sections.push_back({0, static_cast<std::uint32_t>(norm.size())});
+  // Matches never cross a line: the candidate pass runs per line, so each
+  // rule then scans only the lines where it can match.
+  std::vector<Span8> ranges;
+  for (Span8 section : sections) {
+    for (std::uint32_t b = section.start; b < section.end;) {
+      std::size_t e = norm.find('\n', b);
+      auto end = static_cast<std::uint32_t>(e == std::string_view::npos || e > section.end ? section.end : e);
+      if (end > b) ranges.push_back({b, end});
+      b = end + 1;
+    }
+  }
 
   std::vector<Candidate> candidates;
   std::vector<int> hits;

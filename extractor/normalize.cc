@@ -105,6 +105,10 @@ bool nfc_unchanged_alone(char32_t c) {
 }
 
 void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+    return;
+  }
   char buf[4];
   int32_t n = 0;
   U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(c));
@@ -231,28 +235,52 @@ std::string cp_substr(std::string_view s, std::size_t start, std::size_t end) {
   return from <= to ? std::string(s.substr(from, to - from)) : std::string();
 }
 
-std::string fold(std::string_view s) {
-  std::string lowered = to_lower(normalize(s).norm);
-  // Collapse white space; then strip surrounding punctuation and quotes.
-  std::vector<char32_t> cps;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(lowered.data());
-  const auto length = static_cast<int32_t>(lowered.size());
+std::string fold_normalized(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  bool space = false;
   for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (u_isUWhiteSpace(c)) {
-      if (!cps.empty() && cps.back() != U' ') cps.push_back(U' ');
+    UChar32 c = bytes[i];
+    if (c < 0x80) {
+      ++i;
     } else {
-      cps.push_back(static_cast<char32_t>(c));
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) c = 0xFFFD;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c >= 0x80 && u_isUWhiteSpace(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else {
+      append_utf8(out, static_cast<char32_t>(u_tolower(c)));
     }
   }
-  auto strip = [](char32_t c) { return c == U' ' || u_ispunct(static_cast<UChar32>(c)); };
-  std::size_t b = 0, e = cps.size();
-  while (b < e && strip(cps[b])) ++b;
-  while (e > b && strip(cps[e - 1])) --e;
-  std::string out;
-  for (std::size_t k = b; k < e; ++k) append_utf8(out, cps[k]);
-  return out;
+  // Surrounding punctuation and quotes go.
+  auto punct_at = [&](std::size_t b, std::size_t* len) {
+    int32_t i = static_cast<int32_t>(b);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(out.data()), i, static_cast<int32_t>(out.size()), c);
+    *len = static_cast<std::size_t>(i) - b;
+    return c == ' ' || u_ispunct(c);
+  };
+  std::size_t b = 0, len = 0;
+  while (b < out.size() && punct_at(b, &len)) b += len;
+  std::size_t e = out.size();
+  while (e > b) {
+    std::size_t p = e - 1;
+    while (p > b && (static_cast<unsigned char>(out[p]) & 0xC0) == 0x80) --p;
+    if (!punct_at(p, &len)) break;
+    e = p;
+  }
+  return out.substr(b, e - b);
 }
+
+std::string fold(std::string_view s) { return fold_normalized(normalize(s).norm); }
 
 }  // namespace vnie::internal

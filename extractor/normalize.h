@@ -29,6 +29,9 @@ std::pair<std::string, std::size_t> repair_utf8(std::string_view s);
 
 std::string fold(std::string_view s);
 
+// fold() of text that normalize() already produced (skips normalization).
+std::string fold_normalized(std::string_view s);
+
 // Lower case (full Unicode) of UTF-8 text, code point counts unchanged for
 // Vietnamese.
 std::string to_lower(std::string_view s);

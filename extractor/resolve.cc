@@ -188,34 +188,32 @@ struct TitleMatch {
 
 // The longest title that starts at b (case-insensitive).
 std::optional<TitleMatch> title_at(const RuleSetImpl& rules, std::string_view norm, std::uint32_t b) {
-  std::optional<TitleMatch> best;
-  for (const LexiconRow& row : rules.lexicon("titles").rows) {
-    const std::string& t = row.fields[0];
-    if (b + t.size() > norm.size()) continue;
-    if (best && t.size() <= best->span.end - best->span.start) continue;
-    std::string_view cand = norm.substr(b, t.size());
-    if (cand != t && fold(cand) != fold(t)) continue;
-    std::uint32_t e = b + static_cast<std::uint32_t>(t.size());
-    if (word_char_at(norm, e)) continue;
-    best = TitleMatch{t, {b, e}, row.fields.size() > 1 && row.fields[1] == "null_org"};
+  std::string window = to_lower(norm.substr(b, rules.max_title_bytes + 4));
+  for (const RuleSetImpl::Title& t : rules.titles) {  // longest first
+    if (window.compare(0, t.lower.size(), t.lower) != 0) continue;
+    std::uint32_t e = b + static_cast<std::uint32_t>(t.lower.size());
+    if (e > norm.size() || word_char_at(norm, e)) continue;
+    return TitleMatch{t.title, {b, e}, t.null_org};
   }
-  return best;
+  return std::nullopt;
 }
 
 // The longest title that ends at e.
 std::optional<TitleMatch> title_before(const RuleSetImpl& rules, std::string_view norm, std::uint32_t e) {
-  std::optional<TitleMatch> best;
-  for (const LexiconRow& row : rules.lexicon("titles").rows) {
-    const std::string& t = row.fields[0];
-    if (t.size() > e) continue;
-    if (best && t.size() <= best->span.end - best->span.start) continue;
-    std::uint32_t b = e - static_cast<std::uint32_t>(t.size());
-    std::string_view cand = norm.substr(b, t.size());
-    if (cand != t && fold(cand) != fold(t)) continue;
+  std::uint32_t from = e > rules.max_title_bytes ? e - static_cast<std::uint32_t>(rules.max_title_bytes) : 0;
+  while (from < e && (static_cast<unsigned char>(norm[from]) & 0xC0) == 0x80) ++from;
+  std::string window = to_lower(norm.substr(from, e - from));
+  if (window.size() != e - from) return std::nullopt;  // lower case changed the length: no byte map
+  for (const RuleSetImpl::Title& t : rules.titles) {
+    if (t.lower.size() > window.size() ||
+        window.compare(window.size() - t.lower.size(), t.lower.size(), t.lower) != 0) {
+      continue;
+    }
+    std::uint32_t b = e - static_cast<std::uint32_t>(t.lower.size());
     if (word_char_before(norm, b)) continue;
-    best = TitleMatch{t, {b, e}, row.fields.size() > 1 && row.fields[1] == "null_org"};
+    return TitleMatch{t.title, {b, e}, t.null_org};
   }
-  return best;
+  return std::nullopt;
 }
 
 const Found* organization_at(const std::vector<Found>& found, std::uint32_t b) {
@@ -339,7 +337,7 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
     for (auto& [role, span] : roles) {
       title_spans.push_back(span);
       bool seen = std::any_of(it->roles.begin(), it->roles.end(), [&](const RoleSpan& r) {
-        return fold(r.title) == fold(role.title) && r.organization_canonical == role.organization_canonical;
+        return r.title == role.title && r.organization_canonical == role.organization_canonical;
       });
       if (!seen) it->roles.push_back(role);
     }
@@ -401,7 +399,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
     if (lead == "có" || lead == "được") lead.clear();
     const auto* unit_text = unit != nullptr ? std::get_if<std::string>(unit) : nullptr;
     fact.metric = lead;
-    if (unit_text != nullptr && fold(lead).find(fold(*unit_text)) == std::string::npos) {
+    if (unit_text != nullptr && fold_normalized(lead).find(fold_normalized(*unit_text)) == std::string::npos) {
       fact.metric += (fact.metric.empty() ? "" : " ") + *unit_text;
     }
     fact.span = {start, r.span.end};

@@ -243,6 +243,19 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
     }
   }
 
+  for (const auto& [name, lexicon] : impl.lexicons) {
+    auto& index = impl.by_first_word[name];
+    for (const internal::LexiconRow& row : lexicon.rows) {
+      const std::string& entry = row.fields[0];
+      index[entry.substr(0, entry.find(' '))].push_back(&row);
+    }
+    for (auto& [word, rows] : index) {
+      std::stable_sort(rows.begin(), rows.end(), [](const internal::LexiconRow* a, const internal::LexiconRow* b) {
+        return a->fields[0].size() > b->fields[0].size();
+      });
+    }
+  }
+
   // Pass 1: parse every file and collect the macros; pass 2: the rules.
   std::vector<std::pair<std::string, toml::table>> docs;
   for (const auto& path : rule_files) {
@@ -374,6 +387,13 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
   bool ok = true;
   for (const internal::Rule& rule : impl.rules) ok = ok && set->Add(rule.pattern, nullptr) >= 0;
   if (ok && set->Compile()) impl.candidates = set;  // else every rule runs on every text
+
+  for (const auto& row : impl.lexicon("titles").rows) {
+    impl.titles.push_back({internal::to_lower(row.fields[0]), row.fields[0], row.fields.size() > 1 && row.fields[1] == "null_org"});
+    impl.max_title_bytes = std::max(impl.max_title_bytes, row.fields[0].size());
+  }
+  std::sort(impl.titles.begin(), impl.titles.end(),
+            [](const RuleSetImpl::Title& a, const RuleSetImpl::Title& b) { return a.lower.size() > b.lower.size(); });
 
   std::vector<std::string> abbreviations;
   for (const auto& row : impl.lexicon("abbreviations_with_dots").rows) abbreviations.push_back(row.fields[0]);

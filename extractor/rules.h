@@ -70,9 +70,19 @@ struct RuleSetImpl {
   std::vector<Example> examples;
   // Two-field lexicons as folded first field -> second field (first entry wins).
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> tables;
+  // Every lexicon's rows by the first word of their first field, longest entry first.
+  std::map<std::string, std::map<std::string, std::vector<const internal::LexiconRow*>, std::less<>>, std::less<>>
+      by_first_word;
   // Every lexicon as a set of folded first fields.
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> sets;
   std::vector<internal::Rule> rules;
+  // Titles (lexicon titles), lower-cased once, longest first, for officials.
+  struct Title {
+    std::string lower, title;
+    bool null_org = false;
+  };
+  std::vector<Title> titles;
+  std::size_t max_title_bytes = 0;
   std::shared_ptr<const re2::RE2::Set> candidates;  // all rule patterns, for the one-pass candidate search
 
   // The lexicon called `name`; an empty one when the set has none.

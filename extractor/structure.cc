@@ -83,14 +83,14 @@ bool looks_like_byline(std::string_view s, re2::StringPiece* name) {
 
 // "B.Duy" and "Bảo Duy" are one person: same last word, initial matches.
 bool same_author(std::string_view a, std::string_view b) {
-  std::string fa = fold(a), fb = fold(b);
+  std::string fa = fold_normalized(a), fb = fold_normalized(b);
   if (fa == fb) return true;
   auto last = [](const std::string& s) { return s.substr(s.find_last_of(" .") + 1); };
   return last(fa) == last(fb) && !fa.empty() && !fb.empty() && fa[0] == fb[0];
 }
 
 bool matches_marker(std::string_view line, const std::vector<std::string>& markers) {
-  std::string f = fold(line);
+  std::string f = fold_normalized(line);
   return std::find(markers.begin(), markers.end(), f) != markers.end();
 }
 
@@ -133,7 +133,7 @@ Structure analyze_structure(std::string_view norm, const StructureLexicon& lexic
     if (first < lines.size()) {
       lines[first].kind = "title";
       out.title = lines[first].span;
-      title_fold = fold(lines[first].text);
+      title_fold = fold_normalized(lines[first].text);
       ++first;
     }
   }
@@ -183,7 +183,8 @@ Structure analyze_structure(std::string_view norm, const StructureLexicon& lexic
   for (std::size_t i = first; i < related_from; ++i) {
     Line& line = lines[i];
     if (!line.kind.empty()) continue;
-    if (!title_fold.empty() && fold(line.text) == title_fold) {
+    bool title_sized = line.text.size() + 8 >= title_fold.size() && line.text.size() <= title_fold.size() + 8;
+    if (!title_fold.empty() && title_sized && fold_normalized(line.text) == title_fold) {
       line.kind = "caption";
       if (i + 1 < related_from && lines[i + 1].kind.empty()) lines[i + 1].kind = "caption";
       continue;

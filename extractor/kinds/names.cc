@@ -36,15 +36,17 @@ bool is_admin_word(std::string_view w) {
 
 // Longest entry of a lexicon that `s` starts with (whole words), or "".
 std::string longest_prefix(const RuleSetImpl& rules, std::string_view lexicon, std::string_view s, std::string* value) {
-  std::string best;
-  for (const LexiconRow& row : rules.lexicon(lexicon).rows) {
-    const std::string& entry = row.fields[0];
-    if (entry.size() > best.size() && starts_with_word(s, entry)) {
-      best = entry;
-      if (value != nullptr) *value = row.fields.size() > 1 ? row.fields[1] : "";
+  auto index = rules.by_first_word.find(lexicon);
+  if (index == rules.by_first_word.end()) return "";
+  auto rows = index->second.find(s.substr(0, s.find(' ')));
+  if (rows == index->second.end()) return "";
+  for (const LexiconRow* row : rows->second) {  // longest first
+    if (starts_with_word(s, row->fields[0])) {
+      if (value != nullptr) *value = row->fields.size() > 1 ? row->fields[1] : "";
+      return row->fields[0];
     }
   }
-  return best;
+  return "";
 }
 
 }  // namespace

@@ -112,13 +112,13 @@ std::optional<CivilDate> parse_iso_date(std::string_view s) {
 std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key) {
   auto table = rules.tables.find(lexicon);
   if (table == rules.tables.end()) return "";
-  auto it = table->second.find(fold(key));
+  auto it = table->second.find(fold_normalized(key));
   return it == table->second.end() ? "" : it->second;
 }
 
 bool lexicon_has(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key) {
   auto set = rules.sets.find(lexicon);
-  return set != rules.sets.end() && set->second.count(fold(key)) > 0;
+  return set != rules.sets.end() && set->second.count(fold_normalized(key)) > 0;
 }
 
 std::string_view words_before(std::string_view norm, std::size_t b, int n) {
