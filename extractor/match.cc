@@ -49,7 +49,11 @@ void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view n
       for (Resolved& r : resolver.resolve(rule, m, context)) {
         out.push_back({{&rule, r.span, std::move(r.fields)}, layer_of(rule), rule.priority, order++, group});
       }
-      pos = end > start ? end : end + 1;
+      // Go on from the next word, not the match end: a shorter match may
+      // start inside this one and win where this one loses an overlap
+      // ("LĐLĐ tỉnh Bắc [Ninh Nguyễn Văn Hải]" vs "Nguyễn Văn Hải").
+      std::size_t next = norm.find(' ', start);
+      pos = next == std::string_view::npos || next + 1 >= end ? std::max(end, start + 1) : next + 1;
     } else {
       // Try again one character after this match's start.
       std::size_t next = start + 1;

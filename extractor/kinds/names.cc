@@ -69,9 +69,13 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
                          (i + 2 < words.size() && is_admin_word(words[i + 1] + " " + words[i + 2])));
     if (w == "TP" || w == "TP." || w == "Tp" || w == "Tp.") {
       w = "thành phố";
-    } else if ((w == "Thành" || w == "Tỉnh" || w == "Quận" || w == "Huyện" || w == "Phường") && i > 0) {
-      bool numbered = i + 1 < words.size() && !words[i + 1].empty() && std::isdigit(static_cast<unsigned char>(words[i + 1][0]));
-      if (!numbered) w = to_lower(w);
+    } else if ((w == "Thành" || w == "Tỉnh" || w == "Quận" || w == "Huyện" || w == "Phường") && i > 0 &&
+               i + 1 < words.size()) {
+      // A unit word before a place name reads in lower case ("LĐLĐ Thành phố"
+      // -> "thành phố"); not in "Tỉnh ủy", nor in a numbered unit ("Quận 3").
+      const std::string& next = words[i + 1];
+      bool unit = w == "Thành" ? next == "phố" : (to_lower(next) != next);
+      if (unit) w = to_lower(w);
     } else if (w == "Công" && i + 1 < words.size() && words[i + 1] == "đoàn" && i + 2 < words.size() &&
                (is_admin_word(words[i + 2]) || (i + 3 < words.size() && is_admin_word(words[i + 2] + " " + words[i + 3])))) {
       w = "Liên đoàn Lao";
@@ -125,7 +129,10 @@ std::string place_level(const RuleSetImpl& rules, std::string_view unit, std::st
   if (u == "phường" || u == "xã" || u == "thị trấn") return "ward";
   if (u == "tỉnh") return "province";
   bool province = lexicon_has(rules, "provinces", place) || !lexicon_value(rules, "province_aliases", place).empty();
-  if (u == "thành phố" || u == "tp" || u == "tp.") return province ? "province" : "district";
+  if (u == "thành phố" || u == "tp" || u == "tp.") {
+    // "thành phố Bắc Ninh" is the city inside tỉnh Bắc Ninh; "thành phố Hà Nội" a province.
+    return province && lexicon_value(rules, "provinces", place) != "tỉnh" ? "province" : "district";
+  }
   if (province || u == "thủ đô") return "province";
   if (lexicon_has(rules, "hanoi_districts", place) || lexicon_has(rules, "other_cities", place)) return "district";
   if (lexicon_has(rules, "hanoi_wards", place)) return "ward";
