@@ -70,8 +70,13 @@ Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vecto
       if (RE2::PartialMatch(piece, district_re, &unit, &place)) {
         ++districts[place];
         district_units[place] = unit;
-      } else if (RE2::PartialMatch(piece, province_re, &unit, &place)) {
-        ++provinces[place];
+      } else if (RE2::PartialMatch(piece, province_re, &unit, &place) && lexicon_has(rules, "provinces", place) &&
+                 !(unit == "thành phố" && lexicon_value(rules, "provinces", place) == "tỉnh")) {
+        ++provinces[place];  // a province, not a provincial city ("thành phố Thủ Đức")
+      } else if (f.rule->type == "location") {
+        for (const Field& field : f.fields) {
+          if (field.name == "level" && std::get<std::string>(field.value) == "province") ++provinces[*c];
+        }
       }
     }
   }

@@ -81,9 +81,22 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
       w = "Liên đoàn Lao";
       words[i + 1] = "động";
     } else {
-      // Multi-word abbreviations first ("Tổng LĐLĐ Việt Nam"), then single ones.
       std::string rest;
       for (std::size_t k = i; k < words.size(); ++k) rest += (k > i ? " " : "") + words[k];
+      // City forms written together ("TP.HCM", "TP. Hà Nội"): the unit and the name.
+      std::string place;
+      std::string alias = longest_prefix(rules, "province_aliases", rest, &place);
+      if (!alias.empty() && !place.empty()) {
+        std::string unit = lexicon_value(rules, "provinces", place);
+        if (unit.empty()) unit = "tỉnh";
+        bool unit_written = out.size() >= unit.size() && out.compare(out.size() - unit.size(), unit.size(), unit) == 0;
+        w = unit_written ? place : unit + " " + place;
+        i += static_cast<std::size_t>(std::count(alias.begin(), alias.end(), ' '));
+        if (!out.empty()) out += ' ';
+        out += w;
+        continue;
+      }
+      // Multi-word abbreviations first ("Tổng LĐLĐ Việt Nam"), then single ones.
       std::string expansion;
       std::string abbr = longest_prefix(rules, "org_abbreviations", rest, &expansion);
       if (!abbr.empty() && !expansion.empty() && expansion != "công nhân, viên chức, lao động") {
