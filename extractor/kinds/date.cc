@@ -123,3 +123,80 @@ std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Conte
 }
 
 }  // namespace vnie::internal
+
+namespace vnie::internal {
+namespace {
+
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+std::string iso_day(const CivilDate& c) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+  return buf;
+}
+
+}  // namespace
+
+// Relative dates, resolved against the publication date; dropped when it is
+// unknown. Captures: `rel` (hôm nay, sáng nay, hôm qua, ngày mai, tuần qua,
+// tháng trước, năm ngoái ...) or `n` + `unit` ("3 ngày trước", "20 giờ trước").
+std::vector<Resolved> resolve_relative(const Rule&, const Match& m, const Context& context) {
+  if (!context.published) return {};
+  const CivilDate& p = *context.published;
+  long today = days_from_civil(p.year, p.month, p.day);
+  auto day = [&](long offset) {
+    return std::vector<Resolved>{{m.span, {{"value", iso_day(civil_from_days(today + offset))},
+                                           {"granularity", std::string("day")},
+                                           {"relative", true}}}};
+  };
+  std::string rel = to_lower(m["rel"]);
+  if (m.has("n")) {
+    long n = std::atol(std::string(m["n"]).c_str());
+    std::string unit = to_lower(m["unit"]);
+    if (unit == "ngày") return day(-n);
+    if (unit == "tuần") return day(-7 * n);
+    if (unit == "giờ" || unit == "phút") return day(unit == "giờ" && n >= 24 ? -(n / 24) : 0);
+    return {};
+  }
+  if (rel.find("nay") != std::string::npos) return day(0);
+  if (rel == "hôm qua" || rel.find(" qua") != std::string::npos) {
+    if (rel.rfind("tuần", 0) == 0) {
+      return {{m.span, {{"value", iso_day(civil_from_days(today - 7)) + "/" + iso_day(p)},
+                        {"granularity", std::string("interval")},
+                        {"relative", true}}}};
+    }
+    return day(-1);
+  }
+  if (rel == "hôm kia") return day(-2);
+  if (rel == "ngày mai") return day(1);
+  if (rel == "tháng trước") {
+    int y = p.month == 1 ? p.year - 1 : p.year, mo = p.month == 1 ? 12 : p.month - 1;
+    return {{m.span, {{"value", month_text(y, mo)}, {"granularity", std::string("month")}, {"relative", true}}}};
+  }
+  if (rel == "năm ngoái" || rel == "năm trước" || rel == "năm qua") {
+    return {{m.span, {{"value", year_text(p.year - 1)}, {"granularity", std::string("year")}, {"relative", true}}}};
+  }
+  return {};
+}
+
+}  // namespace vnie::internal

@@ -6,10 +6,11 @@
 namespace vnie::internal {
 namespace {
 
-const std::array<ResolverInfo, 4> kResolvers = {{
+const std::array<ResolverInfo, 5> kResolvers = {{
     {"date",
      {"day", "month", "year", "day2", "month2", "year2", "quarter", "half", "hour", "minute", "part", "months"},
      resolve_date},
+    {"relative", {"rel", "n", "unit"}, resolve_relative},
     {"amount", {"hedge", "num", "num2", "numw", "scale", "currency", "unit", "den"}, resolve_amount},
     {"ignore", {}, resolve_ignore},
     {"name", {"inner", "name", "unit", "place", "next"}, resolve_name},

@@ -69,6 +69,7 @@ std::optional<CivilDate> parse_iso_date(std::string_view s);
 
 // Resolvers (kinds/*.cc).
 std::vector<Resolved> resolve_date(const Rule&, const Match&, const Context&);
+std::vector<Resolved> resolve_relative(const Rule&, const Match&, const Context&);
 std::vector<Resolved> resolve_amount(const Rule&, const Match&, const Context&);
 std::vector<Resolved> resolve_ignore(const Rule&, const Match&, const Context&);
 std::vector<Resolved> resolve_name(const Rule&, const Match&, const Context&);

@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "test_util.h"
+
+// Whole-pipeline behaviour on short made-up articles.
+namespace {
+
+vnie::Record run(const std::string& text, std::optional<std::string> published = std::nullopt) {
+  vnie::Article a;
+  a.id = "t";
+  a.text = text;
+  a.published = std::move(published);
+  return vnie::extract(vnie::test::repo_rules(), a);
+}
+
+std::vector<std::string> values(const vnie::Record& r, const std::string& type, const std::string& field) {
+  std::vector<std::string> out;
+  for (const vnie::Entity& e : r.entities) {
+    if (e.type != type) continue;
+    const vnie::Value* v = e.field(field);
+    if (v == nullptr) continue;
+    if (const auto* s = std::get_if<std::string>(v)) out.push_back(*s);
+    if (const auto* i = std::get_if<std::int64_t>(v)) out.push_back(std::to_string(*i));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dates: year inference and relative dates follow the publication date", "[extract]") {
+  const std::string text = "Tiêu đề\nSáng nay (21/11), Công đoàn trao quà. Hội nghị trước đó diễn ra ngày 30/12.\n";
+  CHECK(values(run(text), "date", "value") == std::vector<std::string>{"XXXX-11-21", "XXXX-12-30"});
+  CHECK(values(run(text, "2024-11-21"), "date", "value") ==
+        std::vector<std::string>{"2024-11-21", "2024-11-21", "2023-12-30"});
+}
+
+TEST_CASE("officials: titles before and after the name, organs inside titles", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\nDự hội nghị có đồng chí Lê Thị Thu Trang - Ủy viên Ban Chấp hành LĐLĐ tỉnh Nam Định, "
+      "Chủ tịch Công đoàn Công ty Cổ phần May Sông Hồng. Phó Chủ tịch LĐLĐ tỉnh Nam Định Trần Văn Bình "
+      "phát biểu.\n");
+  REQUIRE(r.officials.size() == 2);
+  CHECK(r.officials[0].name == "Lê Thị Thu Trang");
+  REQUIRE(r.officials[0].roles.size() == 2);
+  CHECK(r.officials[0].roles[0].title == "Ủy viên Ban Chấp hành");
+  CHECK(r.officials[0].roles[0].organization_canonical == "Liên đoàn Lao động tỉnh Nam Định");
+  CHECK(r.officials[0].roles[1].title == "Chủ tịch");
+  CHECK(r.officials[0].roles[1].organization_canonical == "Công đoàn Công ty Cổ phần May Sông Hồng");
+  CHECK(r.officials[1].name == "Trần Văn Bình");
+  CHECK(r.officials[1].roles.at(0).title == "Phó Chủ tịch");
+  // "Ban Chấp hành" inside the title is no organization of its own.
+  for (const vnie::Entity& e : r.entities) CHECK(e.text.rfind("Ban Chấp hành", 0) != 0);
+}
+
+TEST_CASE("facts: ratio, percent, consistency, date and actor", "[extract]") {
+  const std::string text =
+      "Tiêu đề\nTính đến 15/10/2024, LĐLĐ huyện Đông Anh đã kết nạp 1.020/1.000 đoàn viên, đạt 102%; "
+      "thành lập 9/12 công đoàn cơ sở, đạt 80%.\n";
+  vnie::Record r = run(text);
+  REQUIRE(r.facts.size() == 2);
+  CHECK(r.facts[0].actual == 1020);
+  CHECK(r.facts[0].target == 1000);
+  CHECK(r.facts[0].percent == 102);
+  CHECK(r.facts[0].consistent == true);
+  CHECK(r.facts[0].as_of == "2024-10-15");
+  CHECK(r.facts[0].organization == "Liên đoàn Lao động huyện Đông Anh");
+  CHECK(r.facts[1].percent == 80);
+  CHECK(r.facts[1].consistent == false);  // 9/12 is 75%
+  for (const vnie::Fact& f : r.facts) CHECK(vnie::test::cp_slice(text, f.start, f.end) == f.text);
+}
+
+TEST_CASE("short mentions take their canonical from the article", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\nLĐLĐ quận Cầu Giấy phối hợp với Ủy ban nhân dân tổ chức hội thi. Chủ tịch LĐLĐ quận "
+      "cho biết, Quận ủy và LĐLĐ Thành phố đánh giá cao. Bà Nguyễn Thị Mai Hương phát biểu, chị Hương "
+      "cảm ơn.\n");
+  std::vector<std::string> orgs = values(r, "organization", "canonical");
+  CHECK(orgs == std::vector<std::string>{"Liên đoàn Lao động quận Cầu Giấy", "Ủy ban nhân dân quận Cầu Giấy",
+                                         "Liên đoàn Lao động quận Cầu Giấy", "Quận ủy Cầu Giấy",
+                                         "Liên đoàn Lao động thành phố Hà Nội"});
+  CHECK(values(r, "person", "canonical") == std::vector<std::string>{"Nguyễn Thị Mai Hương", "Nguyễn Thị Mai Hương"});
+}
+
+TEST_CASE("nothing is reported from related sections", "[extract][corpus]") {
+  for (const auto& path : vnie::test::dev_articles()) {
+    vnie::Article article = vnie::test::article_from_file(path);
+    vnie::Record r = vnie::extract(vnie::test::repo_rules(), article);
+    for (const vnie::Section& s : r.sections) {
+      if (s.kind != "related" && s.kind != "meta") continue;
+      for (const vnie::Entity& e : r.entities) CHECK((e.end <= s.start || e.start >= s.end));
+      for (const vnie::Fact& f : r.facts) CHECK((f.end <= s.start || f.start >= s.end));
+    }
+  }
+}
