@@ -177,6 +177,9 @@ struct StageTimes {
 
 struct ExtractOptions {
   std::optional<std::string> published;  // reference date when the article has none
+  // Also run the rules over `related` sections and fill Record::related_entities
+  // (other stories' teasers: off by default, it costs time and is rarely wanted).
+  bool related_entities = false;
   StageTimes* times = nullptr;
 };
 

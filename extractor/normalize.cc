@@ -117,77 +117,130 @@ void append_utf8(std::string& out, char32_t c) {
 
 }  // namespace
 
+namespace {
+
+// Appends code point `c` (from input code point `from`) to the text, mapped.
+inline void emit(Text& text, char32_t c, std::uint32_t from) {
+  if (c >= 0x80) {
+    c = map_char(c);
+    if (c == 0) return;
+  }
+  std::size_t before = text.norm.size();
+  append_utf8(text.norm, c);
+  text.to_input.insert(text.to_input.end(), text.norm.size() - before, from);
+}
+
+// Tone placement on the encoded text: finds "o"/"u" + toned vowel pairs and
+// rewrites them, keeping each character's origin.
+void place_tone_marks(Text& text) {
+  std::string& s = text.norm;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    char first = s[i];
+    if (first != 'o' && first != 'u' && first != 'O' && first != 'U') continue;
+    if (static_cast<unsigned char>(s[i + 1]) < 0xC3) continue;  // the next character carries no tone
+    // Decode the next two code points.
+    auto n = static_cast<int32_t>(s.size());
+    int32_t j = static_cast<int32_t>(i + 1);
+    UChar32 second, third = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, n, second);
+    int32_t after = j;
+    if (j < n) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, n, third);
+    std::vector<char32_t> window = {static_cast<char32_t>(first), static_cast<char32_t>(second)};
+    if (after < n) window.push_back(static_cast<char32_t>(third));
+    if (i > 0) window.insert(window.begin(), static_cast<char32_t>(static_cast<unsigned char>(s[i - 1]) < 0x80 ? s[i - 1] : ' '));
+    std::vector<char32_t> moved = window;
+    place_tone_marks(moved);
+    if (moved == window) continue;
+    std::size_t offset = i > 0 ? 1 : 0;
+    std::string replacement;
+    append_utf8(replacement, moved[offset]);
+    std::size_t first_len = replacement.size();
+    append_utf8(replacement, moved[offset + 1]);
+    std::uint32_t from_first = text.to_input[i], from_second = text.to_input[i + 1];
+    std::size_t old_len = static_cast<std::size_t>(after) - i;
+    s.replace(i, old_len, replacement);
+    std::vector<std::uint32_t> origins(replacement.size(), from_second);
+    std::fill(origins.begin(), origins.begin() + static_cast<long>(first_len), from_first);
+    text.to_input.erase(text.to_input.begin() + static_cast<long>(i), text.to_input.begin() + static_cast<long>(i + old_len));
+    text.to_input.insert(text.to_input.begin() + static_cast<long>(i), origins.begin(), origins.end());
+  }
+}
+
+}  // namespace
+
 Text normalize(std::string_view input) {
   Text text;
-  // 1. Decode, repairing invalid sequences, and record where each code point starts.
-  std::vector<char32_t> cps;
-  cps.reserve(input.size());
   text.input.reserve(input.size());
   text.input_byte.reserve(input.size() + 1);
+  text.norm.reserve(input.size());
+  text.to_input.reserve(input.size() + 1);
+  const icu::Normalizer2& n = nfc();
   const auto* bytes = reinterpret_cast<const uint8_t*>(input.data());
   const auto length = static_cast<int32_t>(input.size());
-  for (int32_t i = 0; i < length;) {
+
+  // One pass: decode (repairing invalid sequences), NFC chunk by chunk (a
+  // starter and the marks after it, so each output knows its input chunk),
+  // map spaces/quotes/dashes, encode with the byte-level map.
+  std::uint32_t cp = 0;
+  int32_t i = 0;
+  auto next = [&](UChar32* c) {
     text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));
     int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) {
-      c = 0xFFFD;
+    U8_NEXT(bytes, i, length, *c);
+    if (*c < 0) {
+      *c = 0xFFFD;
       ++text.invalid_sequences;
       append_utf8(text.input, 0xFFFD);
     } else {
       text.input.append(input.data() + begin, static_cast<std::size_t>(i - begin));
     }
-    cps.push_back(static_cast<char32_t>(c));
-  }
-  text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));
-
-  // 2. NFC, chunk by chunk (a chunk is a starter and the marks that follow
-  //    it), so each output code point knows its input chunk.
-  std::vector<char32_t> out;
-  std::vector<std::uint32_t> origin;  // input code point of each `out` entry
-  out.reserve(cps.size());
-  origin.reserve(cps.size() + 1);
-  const icu::Normalizer2& n = nfc();
-  auto emit = [&](char32_t c, std::uint32_t from) {
-    char32_t m = map_char(c);
-    if (m == 0) return;
-    out.push_back(m);
-    origin.push_back(from);
+    return cp++;
   };
-  std::size_t i = 0;
-  while (i < cps.size()) {
-    std::size_t j = i + 1;
-    while (j < cps.size() && cps[j] >= 0x300 && !n.hasBoundaryBefore(static_cast<UChar32>(cps[j]))) ++j;
-    if (j == i + 1 && nfc_unchanged_alone(cps[i])) {
-      emit(cps[i], static_cast<std::uint32_t>(i));
-    } else {
-      icu::UnicodeString chunk;
-      for (std::size_t k = i; k < j; ++k) chunk.append(static_cast<UChar32>(cps[k]));
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString composed = n.normalize(chunk, status);
-      if (U_FAILURE(status)) composed = chunk;
-      for (int32_t k = 0; k < composed.length();) {
-        UChar32 c = composed.char32At(k);
-        emit(static_cast<char32_t>(c), static_cast<std::uint32_t>(i));
-        k += U16_LENGTH(c);
+  // Whether the code point at byte i starts a combining sequence continuation.
+  auto mark_follows = [&]() {
+    if (i >= length || bytes[i] < 0xCC) return false;  // below U+0300: no mark
+    int32_t k = i;
+    UChar32 c;
+    U8_NEXT(bytes, k, length, c);
+    return c >= 0x300 && !n.hasBoundaryBefore(c);
+  };
+  while (i < length) {
+    if (bytes[i] < 0x80 && (i + 1 >= length || bytes[i + 1] < 0xCC)) {
+      // ASCII not followed by a combining mark: as is.
+      text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));
+      text.input += static_cast<char>(bytes[i]);
+      text.norm += static_cast<char>(bytes[i]);
+      text.to_input.push_back(cp++);
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    std::uint32_t from = next(&c);
+    if (!mark_follows()) {
+      if (nfc_unchanged_alone(static_cast<char32_t>(c))) {
+        emit(text, static_cast<char32_t>(c), from);
+        continue;
       }
     }
-    i = j;
+    icu::UnicodeString chunk;
+    chunk.append(c);
+    while (mark_follows()) {
+      UChar32 mark;
+      next(&mark);
+      chunk.append(mark);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString composed = n.normalize(chunk, status);
+    if (U_FAILURE(status)) composed = chunk;
+    for (int32_t k = 0; k < composed.length();) {
+      UChar32 out = composed.char32At(k);
+      emit(text, static_cast<char32_t>(out), from);
+      k += U16_LENGTH(out);
+    }
   }
-
-  // 3. One tone-mark placement (same number of code points, so `origin` holds).
-  place_tone_marks(out);
-
-  // 4. Encode, with the byte-level map.
-  text.norm.reserve(input.size());
-  text.to_input.reserve(input.size() + 1);
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    std::size_t before = text.norm.size();
-    append_utf8(text.norm, out[k]);
-    text.to_input.insert(text.to_input.end(), text.norm.size() - before, origin[k]);
-  }
-  text.to_input.push_back(static_cast<std::uint32_t>(cps.size()));
+  text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));
+  text.to_input.push_back(cp);
+  place_tone_marks(text);
   return text;
 }
 

@@ -109,7 +109,11 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   if (!own.ranges.empty()) found = internal::find_all(impl, text.norm, context, own);
   times.rules += seconds_since(t);
 
-  std::vector<internal::Span8> sentences = impl.segmenter.sentences(text.norm);
+  // Sentences bound the target facts, which hang on ratios: only then are they needed.
+  std::vector<internal::Span8> sentences;
+  if (std::any_of(found.begin(), found.end(), [](const internal::Found& f) { return f.rule->type == "ratio"; })) {
+    sentences = impl.segmenter.sentences(text.norm);
+  }
   times.segment += seconds_since(t);
 
   internal::Resolution resolution = internal::resolve_article(impl, text.norm, sentences, found);
@@ -131,7 +135,7 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   }
   for (internal::Found& f : found) record.entities.push_back(make_entity(text, f));
   times.resolve += seconds_since(t);
-  if (!related.ranges.empty()) {
+  if (options.related_entities && !related.ranges.empty()) {
     for (internal::Found& f : internal::find_all(impl, text.norm, context, related)) {
       record.related_entities.push_back(make_entity(text, f));
     }

@@ -7,8 +7,11 @@
 TEST_CASE("every offset in every record slices the input", "[corpus]") {
   for (const auto& path : vnie::test::dev_articles()) {
     vnie::Article article = vnie::test::article_from_file(path);
-    vnie::Record r = vnie::extract(vnie::test::repo_rules(), article);
+    vnie::Record r = vnie::extract(vnie::test::repo_rules(), article, {.related_entities = true});
     INFO(path.filename().string());
+    bool has_related = std::any_of(r.sections.begin(), r.sections.end(),
+                                   [](const vnie::Section& s) { return s.kind == "related"; });
+    CHECK(has_related == !r.related_entities.empty());
     auto j = nlohmann::json::parse(vnie::to_json(r));
     CHECK(j["schema"] == "vnie/1");
     CHECK(j["id"] == path.stem().string());

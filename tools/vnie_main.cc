@@ -143,6 +143,7 @@ int run_extract(const std::vector<std::string>& args) {
       ("pretty", "indent each record (for reading, not for JSON Lines consumers)")
       ("published", po::value<std::string>(), "reference date (YYYY-MM-DD) for inputs that carry none")
       ("rules", po::value<std::string>(), "rule directory (default: the bundled rules/)")
+      ("related-entities", "also extract entities from related sections (into related_entities)")
       ("max-article-bytes", po::value<std::size_t>()->default_value(16u << 20),
        "longer article texts are truncated, with a warning")
       ("threads,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
@@ -166,6 +167,7 @@ int run_extract(const std::vector<std::string>& args) {
   }
   vnie::ExtractOptions extract_options;
   if (vm.count("published")) extract_options.published = vm["published"].as<std::string>();
+  extract_options.related_entities = vm.count("related-entities") > 0;
   const bool pretty = vm.count("pretty") > 0;
 
   const bool quiet = vm.count("quiet") > 0;
