@@ -2,107 +2,239 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
 #include "normalize.h"
 
 namespace vnie {
 namespace {
 
-using nlohmann::ordered_json;
+// Records are written directly (they are on the hot path of every run);
+// nlohmann/json only re-indents them for --pretty and reads input lines.
+class Writer {
+ public:
+  std::string out;
 
-ordered_json value_json(const Value& v) {
-  return std::visit(
-      [](const auto& x) -> ordered_json {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::nullptr_t>) {
-          return nullptr;
-        } else {
-          return x;
-        }
-      },
-      v);
-}
-
-template <typename T>
-ordered_json optional_json(const std::optional<T>& v) {
-  return v ? ordered_json(*v) : ordered_json(nullptr);
-}
-
-ordered_json entity_json(const Entity& e) {
-  ordered_json j;
-  j["type"] = e.type;
-  j["text"] = e.text;
-  j["start"] = e.start;
-  j["end"] = e.end;
-  for (const Field& f : e.fields) j[f.name] = value_json(f.value);
-  return j;
-}
-
-// Numbers that are whole print without a fraction ("actual": 49, not 49.0).
-ordered_json number_json(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  double d = *v;
-  if (d == static_cast<double>(static_cast<std::int64_t>(d)) && d < 9.0e15 && d > -9.0e15) {
-    return static_cast<std::int64_t>(d);
+  void open(char c) {
+    separate();
+    out += c;
+    need_comma_ = false;
   }
-  return d;
+  void close(char c) {
+    out += c;
+    need_comma_ = true;
+  }
+  void key(std::string_view k) {
+    separate();
+    quoted(k);
+    out += ':';
+    need_comma_ = false;
+  }
+  void string(std::string_view s) {
+    separate();
+    quoted(s);
+    need_comma_ = true;
+  }
+  void number(std::int64_t v) {
+    separate();
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+    need_comma_ = true;
+  }
+  void number(double v) {
+    // Whole numbers print without a fraction ("actual": 49, not 49.0).
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15) return number(static_cast<std::int64_t>(v));
+    separate();
+    if (!std::isfinite(v)) {
+      out += "null";
+    } else {
+      char buf[32];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);  // shortest round-trip form
+      out.append(buf, end);
+    }
+    need_comma_ = true;
+  }
+  void boolean(bool v) {
+    separate();
+    out += v ? "true" : "false";
+    need_comma_ = true;
+  }
+  void null() {
+    separate();
+    out += "null";
+    need_comma_ = true;
+  }
+  template <typename T>
+  void optional(const std::optional<T>& v) {
+    if (!v) {
+      null();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      string(*v);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      boolean(*v);
+    } else {
+      number(*v);
+    }
+  }
+  void value(const Value& v) {
+    std::visit(
+        [&](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) {
+            null();
+          } else if constexpr (std::is_same_v<T, bool>) {
+            boolean(x);
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            string(x);
+          } else {
+            number(x);
+          }
+        },
+        v);
+  }
+
+ private:
+  void separate() {
+    if (need_comma_) out += ',';
+  }
+  void quoted(std::string_view s) {
+    out += '"';
+    for (char c : s) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+            out += buf;
+          } else {
+            out += c;
+          }
+      }
+    }
+    out += '"';
+  }
+  bool need_comma_ = false;
+};
+
+void write_entity(Writer& w, const Entity& e) {
+  w.open('{');
+  w.key("type"), w.string(e.type);
+  w.key("text"), w.string(e.text);
+  w.key("start"), w.number(static_cast<std::int64_t>(e.start));
+  w.key("end"), w.number(static_cast<std::int64_t>(e.end));
+  for (const Field& f : e.fields) w.key(f.name), w.value(f.value);
+  w.close('}');
+}
+
+void write_entities(Writer& w, std::string_view name, const std::vector<Entity>& entities) {
+  w.key(name);
+  w.open('[');
+  for (const Entity& e : entities) write_entity(w, e);
+  w.close(']');
 }
 
 }  // namespace
 
 std::string to_json(const Record& r, bool pretty) {
-  ordered_json j;
-  j["schema"] = r.schema;
-  j["id"] = r.id;
-  j["source"] = {{"path", r.source_path}, {"url", optional_json(r.source_url)}};
+  Writer w;
+  w.out.reserve(1024 + 160 * r.entities.size());
+  w.open('{');
+  w.key("schema"), w.string(r.schema);
+  w.key("id"), w.string(r.id);
+  w.key("source");
+  w.open('{');
+  w.key("path"), w.string(r.source_path);
+  w.key("url"), w.optional(r.source_url);
+  w.close('}');
   if (r.error) {
-    j["error"] = *r.error;
-    return j.dump(pretty ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace);
-  }
-  j["title"] = r.title;
-  j["published"] = optional_json(r.published);
-  j["authors"] = r.authors;
-  j["sections"] = ordered_json::array();
-  for (const Section& s : r.sections) {
-    j["sections"].push_back({{"kind", s.kind}, {"start", s.start}, {"end", s.end}});
-  }
-  j["entities"] = ordered_json::array();
-  for (const Entity& e : r.entities) j["entities"].push_back(entity_json(e));
-  j["officials"] = ordered_json::array();
-  for (const Official& o : r.officials) {
-    ordered_json oj;
-    oj["name"] = o.name;
-    oj["roles"] = ordered_json::array();
-    for (const Role& role : o.roles) {
-      oj["roles"].push_back({{"title", role.title},
-                             {"organization", optional_json(role.organization)},
-                             {"organization_canonical", optional_json(role.organization_canonical)}});
+    w.key("error"), w.string(*r.error);
+  } else {
+    w.key("title"), w.string(r.title);
+    w.key("published"), w.optional(r.published);
+    w.key("authors");
+    w.open('[');
+    for (const std::string& a : r.authors) w.string(a);
+    w.close(']');
+    w.key("sections");
+    w.open('[');
+    for (const Section& s : r.sections) {
+      w.open('{');
+      w.key("kind"), w.string(s.kind);
+      w.key("start"), w.number(static_cast<std::int64_t>(s.start));
+      w.key("end"), w.number(static_cast<std::int64_t>(s.end));
+      w.close('}');
     }
-    oj["mentions"] = ordered_json::array();
-    for (const Span& m : o.mentions) oj["mentions"].push_back({{"start", m.start}, {"end", m.end}});
-    j["officials"].push_back(oj);
+    w.close(']');
+    write_entities(w, "entities", r.entities);
+    w.key("officials");
+    w.open('[');
+    for (const Official& o : r.officials) {
+      w.open('{');
+      w.key("name"), w.string(o.name);
+      w.key("roles");
+      w.open('[');
+      for (const Role& role : o.roles) {
+        w.open('{');
+        w.key("title"), w.string(role.title);
+        w.key("organization"), w.optional(role.organization);
+        w.key("organization_canonical"), w.optional(role.organization_canonical);
+        w.close('}');
+      }
+      w.close(']');
+      w.key("mentions");
+      w.open('[');
+      for (const Span& m : o.mentions) {
+        w.open('{');
+        w.key("start"), w.number(static_cast<std::int64_t>(m.start));
+        w.key("end"), w.number(static_cast<std::int64_t>(m.end));
+        w.close('}');
+      }
+      w.close(']');
+      w.close('}');
+    }
+    w.close(']');
+    w.key("facts");
+    w.open('[');
+    for (const Fact& f : r.facts) {
+      w.open('{');
+      w.key("type"), w.string(f.type);
+      w.key("text"), w.string(f.text);
+      w.key("start"), w.number(static_cast<std::int64_t>(f.start));
+      w.key("end"), w.number(static_cast<std::int64_t>(f.end));
+      w.key("metric"), w.string(f.metric);
+      w.key("actual"), w.optional(f.actual);
+      w.key("target"), w.optional(f.target);
+      w.key("percent"), w.optional(f.percent);
+      w.key("consistent"), w.optional(f.consistent);
+      w.key("as_of"), w.optional(f.as_of);
+      w.key("organization"), w.optional(f.organization);
+      w.close('}');
+    }
+    w.close(']');
+    w.key("warnings");
+    w.open('[');
+    for (const Warning& warning : r.warnings) {
+      w.open('{');
+      w.key("code"), w.string(warning.code);
+      w.key("message"), w.string(warning.message);
+      w.close('}');
+    }
+    w.close(']');
+    if (!r.related_entities.empty()) write_entities(w, "related_entities", r.related_entities);
   }
-  j["facts"] = ordered_json::array();
-  for (const Fact& f : r.facts) {
-    j["facts"].push_back({{"type", f.type},
-                          {"text", f.text},
-                          {"start", f.start},
-                          {"end", f.end},
-                          {"metric", f.metric},
-                          {"actual", number_json(f.actual)},
-                          {"target", number_json(f.target)},
-                          {"percent", number_json(f.percent)},
-                          {"consistent", optional_json(f.consistent)},
-                          {"as_of", optional_json(f.as_of)},
-                          {"organization", optional_json(f.organization)}});
-  }
-  j["warnings"] = ordered_json::array();
-  for (const Warning& w : r.warnings) j["warnings"].push_back({{"code", w.code}, {"message", w.message}});
-  if (!r.related_entities.empty()) {
-    j["related_entities"] = ordered_json::array();
-    for (const Entity& e : r.related_entities) j["related_entities"].push_back(entity_json(e));
-  }
-  // Invalid UTF-8 never reaches here (normalize repairs it); replace to be safe.
-  return j.dump(pretty ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace);
+  w.close('}');
+  if (!pretty) return std::move(w.out);
+  return nlohmann::ordered_json::parse(w.out).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 namespace internal {
