@@ -129,6 +129,9 @@ std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, con
   }
   std::vector<Found> out;
   for (Candidate& c : kept) {
+    if (c.found.rule->type == "organization" && c.found.fields.empty()) {
+      c.found.fields = organization_fields(rules, norm.substr(c.found.span.start, c.found.span.end - c.found.span.start));
+    }
     if (options.keep_ignored || c.found.rule->type != "ignore") out.push_back(std::move(c.found));
   }
   std::sort(out.begin(), out.end(), [](const Found& a, const Found& b) {

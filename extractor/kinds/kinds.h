@@ -77,6 +77,9 @@ std::vector<Resolved> resolve_name(const Rule&, const Match&, const Context&);
 // An organization's canonical name and kind, out of context (names.cc).
 std::string organization_canonical(const RuleSetImpl& rules, std::string_view text);
 std::string organization_kind(const RuleSetImpl& rules, std::string_view canonical);
+// {canonical, kind} of an organization mention. The name resolver leaves them
+// out; find_all() adds them to the matches that win, since most candidates lose.
+std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_view text);
 
 // Lookup in a two-column lexicon by folded first field; "" when absent.
 std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);

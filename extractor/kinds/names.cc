@@ -127,13 +127,13 @@ std::string organization_kind(const RuleSetImpl& rules, std::string_view canonic
   return "other";
 }
 
-namespace {
-
 std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_view text) {
   std::string canonical = organization_canonical(rules, text);
   std::string kind = organization_kind(rules, canonical);
   return {{"canonical", canonical}, {"kind", kind}};
 }
+
+namespace {
 
 std::string place_level(const RuleSetImpl& rules, std::string_view unit, std::string_view place) {
   std::string u = to_lower(unit);
@@ -186,12 +186,13 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
       span.end = m.span_of("next").start;
     }
     if (trim) span.end = trimmed_end(rules, m.norm, span);
-    std::vector<Resolved> out = {{span, organization_fields(rules, m.norm.substr(span.start, span.end - span.start))}};
+    // canonical and kind are filled in for the matches that win (finish_organization).
+    std::vector<Resolved> out = {{span, {}}};
     if (m.has("inner")) {
       Span8 inner = m.span_of("inner");
       inner.end = std::min(inner.end, span.end);
       if (inner.start < inner.end && (inner.start != span.start || inner.end != span.end)) {
-        out.push_back({inner, organization_fields(rules, m.norm.substr(inner.start, inner.end - inner.start))});
+        out.push_back({inner, {}});
       }
     }
     return out;
