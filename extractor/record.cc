@@ -116,7 +116,7 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   }
   times.segment += seconds_since(t);
 
-  internal::Resolution resolution = internal::resolve_article(impl, text.norm, sentences, found);
+  internal::Resolution resolution = internal::resolve_article(impl, text.norm, own.ranges, sentences, found);
   auto span_of = [&](internal::Span8 s) { return Span{text.input_offset(s.start), text.input_offset(s.end)}; };
   for (internal::OfficialSpan& o : resolution.officials) {
     Official official{o.name, {}, {}};

@@ -464,11 +464,55 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
   return out;
 }
 
+// --- abbreviations the article defines -----------------------------------------
+
+const Rule& article_abbreviation_rule() {
+  static const Rule rule = [] {
+    Rule r;
+    r.id = "organization.article_abbreviation";
+    r.type = "organization";
+    r.resolver = "name";
+    r.location = "extractor/resolve.cc";
+    return r;
+  }();
+  return rule;
+}
+
+// "NAME (ABBR)" right after an organization: later whole-word ABBRs in the
+// article's own text are mentions of it.
+void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& ranges, std::vector<Found>& found) {
+  static const RE2 definition(R"(^ \((\p{Lu}[\p{Lu}&-]{1,11})\))");
+  std::vector<Found> added;
+  for (const Found& f : found) {
+    if (f.rule->type != "organization") continue;
+    re2::StringPiece rest(norm.data() + f.span.end, std::min<std::size_t>(norm.size() - f.span.end, 32));
+    std::string abbr;
+    if (!RE2::PartialMatch(rest, definition, &abbr)) continue;
+    for (Span8 range : ranges) {
+      for (std::size_t at = norm.find(abbr, range.start); at != std::string_view::npos && at + abbr.size() <= range.end;
+           at = norm.find(abbr, at + abbr.size())) {
+        auto b = static_cast<std::uint32_t>(at), e = static_cast<std::uint32_t>(at + abbr.size());
+        if (b <= f.span.end + 2 + abbr.size() || word_char_before(norm, b) || word_char_at(norm, e)) continue;
+        bool covered = std::any_of(found.begin(), found.end(), [&](const Found& o) {
+          return layer_of(*o.rule) == 1 && o.span.start < e && b < o.span.end;
+        });
+        if (!covered) added.push_back({&article_abbreviation_rule(), {b, e}, f.fields});
+      }
+    }
+  }
+  if (added.empty()) return;
+  found.insert(found.end(), added.begin(), added.end());
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
+  });
+}
+
 }  // namespace
 
-Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
-                           std::vector<Found>& found) {
+Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& ranges,
+                           const std::vector<Span8>& sentences, std::vector<Found>& found) {
   complete_canonicals(rules, norm, found);
+  add_defined_abbreviations(norm, ranges, found);
   complete_persons(found);
   Resolution out;
   std::vector<Span8> title_spans;

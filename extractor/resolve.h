@@ -15,7 +15,10 @@
 //   - facts: target-achievement statements around each ratio ("thành lập
 //     được 49/20 Công đoàn cơ sở, đạt 245%").
 //
-//   Resolution r = resolve_article(rules, text.norm, sentences, found);
+//   - abbreviations the article defines ("Công ty Cổ phần Đầu tư ABC (ABCI)"):
+//     later mentions of the abbreviation are the same organization;
+//
+//   Resolution r = resolve_article(rules, text.norm, ranges, sentences, found);
 //
 // Offsets are byte offsets into the normalized text.
 #pragma once
@@ -56,7 +59,8 @@ struct Resolution {
 
 // Rewrites canonicals in `found` (and drops organs that are part of a title),
 // and returns officials and facts. `sentences` are the text's sentences.
-Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
-                           std::vector<Found>& found);
+// `ranges` are the parts of the text that belong to the article (not related).
+Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& ranges,
+                           const std::vector<Span8>& sentences, std::vector<Found>& found);
 
 }  // namespace vnie::internal

@@ -92,3 +92,17 @@ TEST_CASE("nothing is reported from related sections", "[extract][corpus]") {
     }
   }
 }
+
+TEST_CASE("abbreviations the article defines name the same organization later", "[extract]") {
+  const std::string text =
+      "Tiêu đề\nCông ty Cổ phần Đầu tư Xây dựng Thăng Long (TLCI) ký thỏa ước. Năm nay TLCI tăng lương.\n";
+  vnie::Record r = run(text);
+  std::vector<std::string> texts;
+  for (const vnie::Entity& e : r.entities) {
+    if (e.type != "organization") continue;
+    texts.push_back(e.text);
+    CHECK(std::get<std::string>(*e.field("canonical")) == "Công ty Cổ phần Đầu tư Xây dựng Thăng Long");
+    CHECK(vnie::test::cp_slice(text, e.start, e.end) == e.text);
+  }
+  CHECK(texts == std::vector<std::string>{"Công ty Cổ phần Đầu tư Xây dựng Thăng Long", "TLCI"});
+}

@@ -129,6 +129,7 @@ std::string organization_kind(const RuleSetImpl& rules, std::string_view canonic
 
 std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_view text) {
   std::string canonical = organization_canonical(rules, text);
+  if (std::string alias = lexicon_value(rules, "org_canonical_aliases", canonical); !alias.empty()) canonical = alias;
   std::string kind = organization_kind(rules, canonical);
   return {{"canonical", canonical}, {"kind", kind}};
 }
