@@ -232,17 +232,6 @@ const Found* organization_at(const std::vector<Found>& found, std::uint32_t b) {
   return best;
 }
 
-const Found* organization_ending(const std::vector<Found>& found, std::uint32_t e) {
-  const Found* best = nullptr;
-  for (const Found& f : found) {
-    if (f.rule->type == "organization" && f.span.end == e &&
-        (best == nullptr || f.span.end - f.span.start > best->span.end - best->span.start)) {
-      best = &f;
-    }
-  }
-  return best;
-}
-
 RoleSpan role_of(const TitleMatch& t, const Found* org) {
   RoleSpan r{t.title, std::nullopt, std::nullopt};
   if (org != nullptr && !t.null_org) {
@@ -266,6 +255,19 @@ std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, st
       b += static_cast<std::uint32_t>(sep.size());
       break;
     }
+  }
+  if (b == e && norm.substr(b, 1) == " ") {
+    // "NAME tái đắc cử chức TITLE ORG", "NAME được bầu làm TITLE".
+    std::string_view rest = norm.substr(b + 1, 48);
+    std::size_t longest = 0;
+    for (const LexiconRow& row : rules.lexicon("role_verbs").rows) {
+      const std::string& verb = row.fields[0];
+      if (verb.size() > longest && rest.size() > verb.size() && rest.substr(0, verb.size()) == verb &&
+          rest[verb.size()] == ' ') {
+        longest = verb.size();
+      }
+    }
+    if (longest > 0) b += 1 + static_cast<std::uint32_t>(longest) + 1;
   }
   if (b == e) return out;
   while (true) {
@@ -303,24 +305,21 @@ std::optional<std::pair<RoleSpan, Span8>> role_before(const RuleSetImpl& rules, 
       break;
     }
   }
-  const Found* org = organization_ending(found, e);
-  std::uint32_t title_end = org != nullptr ? org->span.start : e;
-  if (org != nullptr && title_end > 0 && norm[title_end - 1] == ' ') --title_end;
-  std::optional<TitleMatch> t = title_before(rules, norm, title_end);
-  if (!t) {
-    // The title may hold the organ the organization match began with.
-    if (org != nullptr) {
-      for (const Found& f : found) {
-        if (f.rule->type == "organization" && f.span.end == org->span.end && f.span.start < org->span.start) {
-          t = title_before(rules, norm, org->span.start - 1);
-          if (t && t->span.end > f.span.start) break;
-          t.reset();
-        }
-      }
-    }
-    if (!t) return std::nullopt;
+  // The organizations ending there, longest first: the title may hold the
+  // organ the longest one begins with ("Phó Trưởng [Ban Tổ chức] LĐLĐ ...").
+  std::vector<const Found*> orgs;
+  for (const Found& f : found) {
+    if (f.rule->type == "organization" && f.span.end == e) orgs.push_back(&f);
   }
-  return std::make_pair(role_of(*t, org), t->span);
+  std::sort(orgs.begin(), orgs.end(), [](const Found* x, const Found* y) { return x->span.start < y->span.start; });
+  for (const Found* org : orgs) {
+    if (org->span.start == 0 || norm[org->span.start - 1] != ' ') continue;
+    if (std::optional<TitleMatch> t = title_before(rules, norm, org->span.start - 1)) {
+      return std::make_pair(role_of(*t, org), t->span);
+    }
+  }
+  if (std::optional<TitleMatch> t = title_before(rules, norm, e)) return std::make_pair(role_of(*t, nullptr), t->span);
+  return std::nullopt;
 }
 
 std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found,

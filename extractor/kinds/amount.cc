@@ -71,7 +71,11 @@ bool is_count(const Match& m, const std::string& unit, const Context& context) {
       lexicon_has(context.rules, "not_units", std::string_view(unit).substr(0, unit.find(' ', first.size() + 1)))) {
     return false;
   }
-  if (lexicon_has(context.rules, "currencies", first)) return false;  // money, not a count
+  // A currency word is money, not a count, unless it begins another word ("11 đồng chí").
+  std::string_view two_words = std::string_view(unit).substr(0, unit.find(' ', first.size() + 1));
+  if (lexicon_has(context.rules, "currencies", first) && !lexicon_has(context.rules, "currency_false_friends", two_words)) {
+    return false;
+  }
   std::size_t start = m.has("hedge") ? m.span_of("hedge").start : m.span.start;
   // Part of a larger figure or date: "10/11/2024 LĐLĐ", "1.000-2.000".
   if (start > 1 && std::string_view("/.,-:").find(m.norm[start - 1]) != std::string_view::npos &&
@@ -99,6 +103,16 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
   }
   std::optional<double> first = amount(m, m["num"], context);
   if (!first) return {};
+  if (type == "money" && m.has("currency")) {
+    // "11 đồng chí" counts comrades: the currency word begins another word.
+    std::size_t b = m.span.end + 1;
+    std::size_t e = m.norm.find_first_of(" ,.;:)\n", b);
+    if (b < m.norm.size() && m.norm[m.span.end] == ' ') {
+      std::string word = std::string(m["currency"]) + " " +
+                         std::string(m.norm.substr(b, (e == std::string_view::npos ? m.norm.size() : e) - b));
+      if (lexicon_has(context.rules, "currency_false_friends", word)) return {};
+    }
+  }
   std::string unit;
   if (type == "quantity") {
     unit = unit_text(m, context);

@@ -166,7 +166,10 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
     std::size_t e = norm.find(' ', b);
     if (e == std::string_view::npos || e > span.end) e = span.end;
     std::string_view word = norm.substr(b, e - b);
-    if (end > span.start && lexicon_has(rules, "unit_stop_words", word)) break;
+    if (end > span.start &&
+        (lexicon_has(rules, "unit_stop_words", word) || lexicon_has(rules, "org_name_stop_words", word))) {
+      break;
+    }
     bool keeps = to_lower(word) != word || word == "-" || lexicon_has(rules, "org_name_words", word);
     if (keeps || end == span.start) end = static_cast<std::uint32_t>(e);
     b = static_cast<std::uint32_t>(e + 1);
