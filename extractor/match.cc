@@ -52,8 +52,10 @@ void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view n
       // Go on from the next word, not the match end: a shorter match may
       // start inside this one and win where this one loses an overlap
       // ("LĐLĐ tỉnh Bắc [Ninh Nguyễn Văn Hải]" vs "Nguyễn Văn Hải").
+      // Figures do not nest that way; they go on after the match.
       std::size_t next = norm.find(' ', start);
-      pos = next == std::string_view::npos || next + 1 >= end ? std::max(end, start + 1) : next + 1;
+      bool names = layer_of(rule) == 1;
+      pos = !names || next == std::string_view::npos || next + 1 >= end ? std::max(end, start + 1) : next + 1;
     } else {
       // Try again one character after this match's start.
       std::size_t next = start + 1;

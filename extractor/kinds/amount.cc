@@ -2,7 +2,7 @@
 // scale words, currencies, units and hedge words.
 //
 // Captures: hedge  num  [num2] (range end)  numw (number in words)
-//           scale  currency  unit  den (ratio denominator)
+//           scale  currency  per (a price's or rate's unit)  unit  den (ratio denominator)
 // The rule's type says which fields come out (output.md):
 //   money    value currency qualifier      percent  value qualifier
 //   quantity value unit qualifier          ratio    numerator denominator unit
@@ -25,7 +25,11 @@ Value number_value(double v) {
 
 std::optional<double> amount(const Match& m, std::string_view num, const Context& context) {
   std::optional<double> v = parse_number(num);
-  if (!v && m.has("numw")) v = parse_number_words(m["numw"], context.rules);
+  if (!v && m.has("numw")) {
+    // "hàng trăm triệu đồng" is no number.
+    if (lexicon_has(context.rules, "vague_before", words_before(m.norm, m.span_of("numw").start, 1))) return std::nullopt;
+    v = parse_number_words(m["numw"], context.rules);
+  }
   if (!v) return std::nullopt;
   if (m.has("scale")) {
     std::string scale = lexicon_value(context.rules, "scale_words", m["scale"]);
@@ -127,6 +131,11 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
       }
       if (currency.empty()) currency = "VND";
       f.push_back({"currency", currency});
+      // A price or rate: "71,18 USD/thùng", "25.400 đồng/USD" (field `per`, not in vnie/1's table).
+      if (m.has("per")) {
+        std::string per_currency = lexicon_value(context.rules, "currencies", m["per"]);
+        f.push_back({"per", per_currency.empty() ? std::string(m["per"]) : per_currency});
+      }
     } else if (type == "quantity") {
       f.push_back({"unit", unit});
     }

@@ -11,7 +11,7 @@ const std::array<ResolverInfo, 5> kResolvers = {{
      {"day", "month", "year", "day2", "month2", "year2", "quarter", "half", "hour", "minute", "part", "months"},
      resolve_date},
     {"relative", {"rel", "n", "unit"}, resolve_relative},
-    {"amount", {"hedge", "num", "num2", "numw", "scale", "currency", "unit", "den"}, resolve_amount},
+    {"amount", {"hedge", "num", "num2", "numw", "scale", "currency", "per", "unit", "den"}, resolve_amount},
     {"ignore", {}, resolve_ignore},
     {"name", {"inner", "name", "unit", "place", "next"}, resolve_name},
 }};
