@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cassert>
 #include <vector>
 
@@ -166,6 +168,67 @@ void place_tone_marks(Text& text) {
   }
 }
 
+
+// HTML left in article text: a tag, comment or entity at byte `at`. Returns
+// the bytes it spans (0: none) and what it reads as: '\n' for block tags,
+// nothing (0) for inline tags and comments, the character for an entity.
+struct Markup {
+  std::size_t length = 0;
+  char32_t reads_as = 0;
+};
+
+bool ascii_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+Markup markup_at(std::string_view s, std::size_t at) {
+  std::string_view rest = s.substr(at);
+  if (rest[0] == '&') {
+    static const std::array<std::pair<std::string_view, char32_t>, 9> kNamed = {{
+        {"&nbsp;", U' '}, {"&amp;", U'&'}, {"&quot;", U'"'}, {"&apos;", U'\''}, {"&#39;", U'\''},
+        {"&lt;", U'<'}, {"&gt;", U'>'}, {"&ndash;", U'-'}, {"&mdash;", U'-'}}};
+    for (const auto& [name, c] : kNamed) {
+      if (rest.substr(0, name.size()) == name) return {name.size(), c};
+    }
+    if (rest.size() > 3 && rest[1] == '#') {
+      std::size_t semi = rest.find(';');
+      if (semi != std::string_view::npos && semi <= 10) {
+        bool hex = rest[2] == 'x' || rest[2] == 'X';
+        std::string digits(rest.substr(hex ? 3 : 2, semi - (hex ? 3 : 2)));
+        char* end = nullptr;
+        long v = std::strtol(digits.c_str(), &end, hex ? 16 : 10);
+        if (!digits.empty() && end != nullptr && *end == '\0' && v > 0 && v < 0x110000 && (v < 0xD800 || v > 0xDFFF)) {
+          return {semi + 1, static_cast<char32_t>(v)};
+        }
+      }
+    }
+    return {};
+  }
+  if (rest.size() < 3) return {};
+  if (rest.substr(0, 4) == "<!--") {
+    std::size_t end = rest.find("-->", 4);
+    return {end == std::string_view::npos ? rest.size() : end + 3, 0};
+  }
+  bool closing = rest[1] == '/';
+  std::size_t name_at = closing ? 2 : 1;
+  if (name_at >= rest.size() || !(ascii_alpha(rest[name_at]) || rest[name_at] == '!')) return {};
+  std::size_t end = rest.find_first_of("<>\n", name_at);
+  if (end == std::string_view::npos || rest[end] != '>' || end > 2000) return {};
+  std::size_t name_end = name_at;
+  while (name_end < end && (ascii_alpha(rest[name_end]) || (rest[name_end] >= '0' && rest[name_end] <= '9'))) ++name_end;
+  std::string name = to_lower(rest.substr(name_at, name_end - name_at));
+  std::size_t length = end + 1;
+  // Script and style bodies are not text.
+  if (!closing && (name == "script" || name == "style")) {
+    std::size_t close = rest.find("</" + name, length);
+    std::size_t close_end = close == std::string_view::npos ? std::string_view::npos : rest.find('>', close);
+    length = close_end == std::string_view::npos ? rest.size() : close_end + 1;
+  }
+  static const std::array<std::string_view, 22> kBlock = {
+      "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+      "section", "article", "figure", "figcaption", "blockquote", "header", "footer", "hr"};
+  bool block = std::find(kBlock.begin(), kBlock.end(), name) != kBlock.end();
+  return {length, block ? U'\n' : 0};
+}
+
 }  // namespace
 
 Text normalize(std::string_view input) {
@@ -205,6 +268,20 @@ Text normalize(std::string_view input) {
     return c >= 0x300 && !n.hasBoundaryBefore(c);
   };
   while (i < length) {
+    if (bytes[i] == '<' || bytes[i] == '&') {
+      // HTML tags, comments and entities left in the text: their bytes stay
+      // in the input (offsets count them) but read as what they mean.
+      if (Markup markup = markup_at(input, static_cast<std::size_t>(i)); markup.length > 0) {
+        std::uint32_t from = cp;
+        auto end = static_cast<int32_t>(static_cast<std::size_t>(i) + markup.length);
+        while (i < end) {
+          UChar32 skipped;
+          next(&skipped);
+        }
+        if (markup.reads_as != 0) emit(text, markup.reads_as, from);
+        continue;
+      }
+    }
     if (bytes[i] < 0x80 && (i + 1 >= length || bytes[i + 1] < 0xCC)) {
       // ASCII not followed by a combining mark: as is.
       text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));

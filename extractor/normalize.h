@@ -8,6 +8,10 @@
 //     Uỷ ban -> Ủy ban), which is what most news text and our rules use,
 //   - NBSP and other Unicode spaces as " ", curly quotes as '"' and "'",
 //     en/em dashes and minus signs as "-", zero-width characters removed,
+//   - HTML left in the text read as text: block tags (<p>, <br>, <div>...)
+//     as a line break, other tags, comments and script/style bodies as
+//     nothing, entities (&nbsp; &amp; &#37;) as their character; their bytes
+//     stay in the input, so offsets still count them,
 // and keeps, for every byte of `norm`, the input code point it came from.
 //
 // fold() is the comparison key of ../shared/spec/gold.md: normalize, lower

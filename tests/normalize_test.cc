@@ -77,3 +77,16 @@ TEST_CASE("fold: the gold.md comparison key", "[normalize]") {
   };
   for (const Case& c : cases) CHECK(fold(c.in) == c.want);
 }
+
+TEST_CASE("normalize: HTML tags, comments and entities read as text", "[normalize]") {
+  std::string in = "<p class=\"x\">LĐLĐ quận&nbsp;Long Biên</p><!-- c --><br/>Hôm nay &amp; 5&#37;<script>var a = '<b>';</script> <b>x</b>";
+  vnie::internal::Text t = normalize(in);
+  CHECK(t.norm == "\nLĐLĐ quận Long Biên\n\nHôm nay & 5% x");
+  check_round_trip(in);
+  std::size_t b = t.norm.find("LĐLĐ");
+  std::size_t e = t.norm.find("Biên") + std::string("Biên").size();
+  CHECK(t.input_slice(b, e) == "LĐLĐ quận&nbsp;Long Biên");
+  // A lone "<" or "&" is text.
+  CHECK(normalize("a < b & c").norm == "a < b & c");
+  CHECK(normalize("<p>broken <b").norm == "\nbroken <b");
+}
