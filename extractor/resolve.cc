@@ -233,7 +233,7 @@ const Found* organization_at(const std::vector<Found>& found, std::uint32_t b) {
 }
 
 RoleSpan role_of(const TitleMatch& t, const Found* org) {
-  RoleSpan r{t.title, std::nullopt, std::nullopt};
+  RoleSpan r{t.title, std::nullopt, std::nullopt, t.null_org};
   if (org != nullptr && !t.null_org) {
     r.organization = org->span;
     if (const std::string* c = canonical_of(*org)) r.organization_canonical = *c;
@@ -322,6 +322,21 @@ std::optional<std::pair<RoleSpan, Span8>> role_before(const RuleSetImpl& rules, 
   return std::nullopt;
 }
 
+// The body a paragraph is about at byte b: the last organization mentioned
+// before b in the same paragraph, not further than a few sentences back.
+std::optional<std::string> passage_body(std::string_view norm, const std::vector<Found>& found, std::uint32_t b) {
+  std::size_t line = norm.rfind('\n', b);
+  std::uint32_t from = line == std::string_view::npos ? 0 : static_cast<std::uint32_t>(line + 1);
+  if (b > from + 400) from = b - 400;
+  std::optional<std::string> body;
+  for (const Found& f : found) {
+    if (f.rule->type == "organization" && f.span.start >= from && f.span.end <= b) {
+      if (const std::string* c = canonical_of(f)) body = *c;
+    }
+  }
+  return body;
+}
+
 std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found,
                                          std::vector<Span8>& title_spans) {
   std::vector<OfficialSpan> out;
@@ -340,6 +355,21 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
     it->mentions.push_back(f.span);
     for (auto& [role, span] : roles) {
       title_spans.push_back(span);
+      // "Tổng Giám đốc Công ty": a body is named, only not fully; no guessing then.
+      bool names_a_body = false;
+      if (span.end + 1 < norm.size() && norm[span.end] == ' ') {
+        std::string_view after = norm.substr(span.end + 1, 64);
+        for (const LexiconRow& row : rules.lexicon("org_heads").rows) {
+          const std::string& head = row.fields[0];
+          if (after.size() > head.size() && after.compare(0, head.size(), head) == 0 && !word_char_at(after, head.size())) {
+            names_a_body = true;
+            break;
+          }
+        }
+      }
+      if (!role.organization_canonical && !role.null_org && !names_a_body) {
+        role.organization_canonical = passage_body(norm, found, span.start);
+      }
       bool seen = std::any_of(it->roles.begin(), it->roles.end(), [&](const RoleSpan& r) {
         return r.title == role.title && r.organization_canonical == role.organization_canonical;
       });

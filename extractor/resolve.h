@@ -11,7 +11,9 @@
 //   - officials: each person with the posts the text gives them, before
 //     ("Phó Chủ tịch LĐLĐ quận X NAME") or after the name ("NAME - TITLE
 //     ORG, TITLE, TITLE ORG"); an organ inside a title ("Ủy viên Ban Chấp
-//     hành LĐLĐ Thành phố") is part of the title, not an organization;
+//     hành LĐLĐ Thành phố") is part of the title, not an organization; a
+//     title written without its body ("Phó Chủ tịch NAME") takes the body
+//     the passage is about (the last organization before it in the paragraph);
 //   - facts: target-achievement statements around each ratio ("thành lập
 //     được 49/20 Công đoàn cơ sở, đạt 245%").
 //
@@ -34,6 +36,7 @@ struct RoleSpan {
   std::string title;
   std::optional<Span8> organization;  // the organization mention, if written
   std::optional<std::string> organization_canonical;
+  bool null_org = false;              // the title never takes an organization
 };
 
 struct OfficialSpan {

@@ -106,3 +106,16 @@ TEST_CASE("abbreviations the article defines name the same organization later", 
   }
   CHECK(texts == std::vector<std::string>{"Công ty Cổ phần Đầu tư Xây dựng Thăng Long", "TLCI"});
 }
+
+TEST_CASE("a title without its body takes the body of the passage, unless it names another", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\nLĐLĐ huyện Gia Lâm tổ chức hội nghị. Phát biểu tại hội nghị, Phó Chủ tịch Lê Văn Nam cho biết "
+      "kết quả; ông Đỗ Minh Tuấn, Giám đốc Công ty, cảm ơn.\n");
+  REQUIRE(r.officials.size() == 2);
+  CHECK(r.officials[0].name == "Lê Văn Nam");
+  CHECK(r.officials[0].roles.at(0).organization == std::nullopt);
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Liên đoàn Lao động huyện Gia Lâm");
+  CHECK(r.officials[1].name == "Đỗ Minh Tuấn");
+  CHECK(r.officials[1].roles.at(0).title == "Giám đốc");
+  CHECK(r.officials[1].roles.at(0).organization_canonical == std::nullopt);
+}
