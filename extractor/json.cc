@@ -126,12 +126,16 @@ class Writer {
   bool need_comma_ = false;
 };
 
+void span_fields(Writer& w, std::size_t start, std::size_t end) {
+  w.key("start"), w.number(static_cast<std::int64_t>(start));
+  w.key("end"), w.number(static_cast<std::int64_t>(end));
+}
+
 void write_entity(Writer& w, const Entity& e) {
   w.open('{');
   w.key("type"), w.string(e.type);
   w.key("text"), w.string(e.text);
-  w.key("start"), w.number(static_cast<std::int64_t>(e.start));
-  w.key("end"), w.number(static_cast<std::int64_t>(e.end));
+  span_fields(w, e.start, e.end);
   for (const Field& f : e.fields) w.key(f.name), w.value(f.value);
   w.close('}');
 }
@@ -170,8 +174,7 @@ std::string to_json(const Record& r, bool pretty) {
     for (const Section& s : r.sections) {
       w.open('{');
       w.key("kind"), w.string(s.kind);
-      w.key("start"), w.number(static_cast<std::int64_t>(s.start));
-      w.key("end"), w.number(static_cast<std::int64_t>(s.end));
+      span_fields(w, s.start, s.end);
       w.close('}');
     }
     w.close(']');
@@ -195,8 +198,7 @@ std::string to_json(const Record& r, bool pretty) {
       w.open('[');
       for (const Span& m : o.mentions) {
         w.open('{');
-        w.key("start"), w.number(static_cast<std::int64_t>(m.start));
-        w.key("end"), w.number(static_cast<std::int64_t>(m.end));
+        span_fields(w, m.start, m.end);
         w.close('}');
       }
       w.close(']');
@@ -209,8 +211,7 @@ std::string to_json(const Record& r, bool pretty) {
       w.open('{');
       w.key("type"), w.string(f.type);
       w.key("text"), w.string(f.text);
-      w.key("start"), w.number(static_cast<std::int64_t>(f.start));
-      w.key("end"), w.number(static_cast<std::int64_t>(f.end));
+      span_fields(w, f.start, f.end);
       w.key("metric"), w.string(f.metric);
       w.key("actual"), w.optional(f.actual);
       w.key("target"), w.optional(f.target);
