@@ -398,6 +398,9 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
   std::vector<std::string> abbreviations;
   for (const auto& row : impl.lexicon("abbreviations_with_dots").rows) abbreviations.push_back(row.fields[0]);
   impl.segmenter = internal::Segmenter(std::move(abbreviations));
+  for (const auto& row : impl.lexicon("not_authors").rows) {
+    impl.structure.not_authors.push_back(internal::fold(row.fields[0]));
+  }
   for (const auto& row : impl.lexicon("related_markers").rows) {
     bool end = row.fields.size() > 1 && row.fields[1] == "end";
     (end ? impl.structure.end_markers : impl.structure.block_markers).push_back(internal::fold(row.fields[0]));

@@ -216,7 +216,11 @@ Structure analyze_structure(std::string_view norm, const StructureLexicon& lexic
   };
   auto text_of = [&](Span8 s) { return norm.substr(s.start, s.end - s.start); };
   re2::StringPiece name;
-  if (last > first && lines[last - 1].kind.empty() && looks_like_byline(lines[last - 1].text, &name)) {
+  auto names_nobody = [&](re2::StringPiece piece) {
+    return matches_marker(std::string_view(piece.data(), piece.size()), lexicon.not_authors);
+  };
+  if (last > first && lines[last - 1].kind.empty() && looks_like_byline(lines[last - 1].text, &name) &&
+      !names_nobody(name)) {
     lines[last - 1].kind = "byline";
     out.authors.push_back(span_of(name));
   }
@@ -231,7 +235,7 @@ Structure analyze_structure(std::string_view norm, const StructureLexicon& lexic
     std::string_view credit(piece.data(), piece.size());
     bool known = std::any_of(out.authors.begin(), out.authors.end(),
                              [&](Span8 a) { return same_author(text_of(a), credit); });
-    if (!known && !credit.empty() && credit != "CTV") out.authors.push_back(span_of(piece));
+    if (!known && !credit.empty() && !names_nobody(piece)) out.authors.push_back(span_of(piece));
   }
 
   for (Line& line : lines) {

@@ -31,6 +31,7 @@ namespace vnie::internal {
 struct StructureLexicon {
   std::vector<std::string> end_markers;    // folded; the rest of the page is related
   std::vector<std::string> block_markers;  // folded; a block of headlines follows
+  std::vector<std::string> not_authors;    // folded; byline-like words that name nobody
 };
 
 struct SectionSpan {
