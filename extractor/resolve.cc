@@ -346,13 +346,12 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
     if (name == nullptr) continue;
     std::vector<std::pair<RoleSpan, Span8>> roles = roles_after(rules, norm, found, f.span.end);
     if (auto before = role_before(rules, norm, found, f.span.start)) roles.insert(roles.begin(), *before);
+    if (roles.empty()) continue;
     auto it = std::find_if(out.begin(), out.end(), [&](const OfficialSpan& o) { return o.name == *name; });
-    if (roles.empty() && it == out.end()) continue;
     if (it == out.end()) {
       out.push_back({*name, {}, {}});
       it = out.end() - 1;
     }
-    it->mentions.push_back(f.span);
     for (auto& [role, span] : roles) {
       title_spans.push_back(span);
       // "Tổng Giám đốc Công ty": a body is named, only not fully; no guessing then.
@@ -376,7 +375,13 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
       if (!seen) it->roles.push_back(role);
     }
   }
-  // A person's later mentions without roles still belong to the official.
+  // Every mention of an official's name, with or without a title, is theirs.
+  for (OfficialSpan& official : out) {
+    for (const Found& f : found) {
+      const std::string* name = canonical_of(f);
+      if (f.rule->type == "person" && name != nullptr && *name == official.name) official.mentions.push_back(f.span);
+    }
+  }
   return out;
 }
 
