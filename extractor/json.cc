@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -100,7 +101,18 @@ class Writer {
   void separate() {
     if (need_comma_) out += ',';
   }
-  void quoted(std::string_view s) {
+  void quoted(std::string_view raw) {
+    // Text from the article is valid UTF-8 already; names from elsewhere
+    // (file names, ids) may not be.
+    std::string repaired;
+    std::string_view s = raw;
+    if (std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      auto [text, invalid] = internal::repair_utf8(raw);
+      if (invalid > 0) {
+        repaired = std::move(text);
+        s = repaired;
+      }
+    }
     out += '"';
     for (char c : s) {
       switch (c) {

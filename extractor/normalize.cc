@@ -218,7 +218,11 @@ Markup markup_at(std::string_view s, std::size_t at) {
   std::size_t length = end + 1;
   // Script and style bodies are not text.
   if (!closing && (name == "script" || name == "style")) {
-    std::size_t close = rest.find("</" + name, length);
+    std::size_t close = length;
+    while ((close = rest.find("</", close)) != std::string_view::npos &&
+           to_lower(rest.substr(close + 2, name.size())) != name) {
+      close += 2;
+    }
     std::size_t close_end = close == std::string_view::npos ? std::string_view::npos : rest.find('>', close);
     length = close_end == std::string_view::npos ? rest.size() : close_end + 1;
   }

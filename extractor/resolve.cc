@@ -469,9 +469,13 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
           written = std::string(text_of(norm, p.span));
         }
       }
+      // The decimals the text wrote ("105,3%": one).
       int decimals = 0;
       if (std::size_t comma = written.find(','); comma != std::string::npos) {
-        decimals = static_cast<int>(written.find('%') - comma - 1);
+        while (comma + 1 + static_cast<std::size_t>(decimals) < written.size() && decimals < 6 &&
+               std::isdigit(static_cast<unsigned char>(written[comma + 1 + static_cast<std::size_t>(decimals)]))) {
+          ++decimals;
+        }
       }
       double scale = std::pow(10.0, decimals);
       double computed = std::round(fact.actual / fact.target * 100.0 * scale) / scale;

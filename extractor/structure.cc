@@ -150,7 +150,9 @@ Structure analyze_structure(std::string_view norm, const StructureLexicon& lexic
       // "20 giờ trướcBài gốc": the rest is page chrome too.
     } else if (RE2::FullMatch(text, dateline(), &d, &m, &y, &hh, &mm)) {
       line.kind = "meta";
-      if (!out.published) {
+      bool valid = std::stoi(d) >= 1 && std::stoi(d) <= 31 && std::stoi(m) >= 1 && std::stoi(m) <= 12 &&
+                   (hh.empty() || (std::stoi(hh) <= 23 && std::stoi(mm) <= 59));
+      if (!out.published && valid) {
         char buf[32];
         if (hh.empty()) {
           std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), std::stoi(m), std::stoi(d));

@@ -68,5 +68,10 @@ check "summary line" grep -q "articles read" "$tmp/mixed.err"
 
 check "mixed archive: invalid UTF-8 repaired and named" grep -q "mixed.jsonl:4 (g003): invalid_utf8" "$tmp/mixed.err"
 
-echo "$((19 - fails)) passed, $fails failed"
+printf 'Tiêu đề\nLĐLĐ quận Long Biên trao 100 triệu đồng.\n' >"$tmp/bad$(printf '\377')name.txt"
+"$vnie" extract -q --pretty "$tmp/bad$(printf '\377')name.txt" >"$tmp/badname.json" 2>/dev/null
+check "a file name that is not UTF-8 still gives a valid record" \
+  python3 -c 'import json,sys; json.loads(open(sys.argv[1], encoding="utf-8").read())' "$tmp/badname.json"
+
+echo "$((20 - fails)) passed, $fails failed"
 test $fails -eq 0

@@ -119,3 +119,13 @@ TEST_CASE("a title without its body takes the body of the passage, unless it nam
   CHECK(r.officials[1].roles.at(0).title == "Giám đốc");
   CHECK(r.officials[1].roles.at(0).organization_canonical == std::nullopt);
 }
+
+TEST_CASE("digit noise and impossible datelines give nothing absurd", "[extract]") {
+  vnie::Record r = run("Tiêu đề\n99/99/2024\nLĐLĐ quận trao " + std::string(300, '9') + " tỷ đồng và " +
+                       std::string(40, '9') + " đoàn viên.\n");
+  CHECK(r.published == std::nullopt);
+  for (const vnie::Entity& e : r.entities) {
+    CHECK(e.type != "money");
+    CHECK(e.type != "quantity");
+  }
+}

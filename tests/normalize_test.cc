@@ -89,4 +89,5 @@ TEST_CASE("normalize: HTML tags, comments and entities read as text", "[normaliz
   // A lone "<" or "&" is text.
   CHECK(normalize("a < b & c").norm == "a < b & c");
   CHECK(normalize("<p>broken <b").norm == "\nbroken <b");
+  CHECK(normalize("<SCRIPT>var x=1;</SCRIPT>\nLĐLĐ").norm == "\nLĐLĐ");  // upper-case tags close too
 }

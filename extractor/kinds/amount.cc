@@ -23,6 +23,9 @@ Value number_value(double v) {
   return std::round(v * 1e6) / 1e6;
 }
 
+// Larger figures are digit noise, not amounts (and would not fit the output's integers).
+constexpr double kLargest = 1e18;
+
 std::optional<double> amount(const Match& m, std::string_view num, const Context& context) {
   std::optional<double> v = parse_number(num);
   if (!v && m.has("numw")) {
@@ -36,6 +39,7 @@ std::optional<double> amount(const Match& m, std::string_view num, const Context
     if (scale.empty()) return std::nullopt;
     *v *= std::atof(scale.c_str());
   }
+  if (!std::isfinite(*v) || *v > kLargest) return std::nullopt;
   return *v;
 }
 
@@ -97,7 +101,7 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
   const std::string& type = rule.type;
   if (type == "ratio") {
     std::optional<double> a = parse_number(m["num"]), b = parse_number(m["den"]);
-    if (!a || !b || *b == 0) return {};
+    if (!a || !b || *b == 0 || *a > kLargest || *b > kLargest) return {};
     std::vector<Field> f = {{"numerator", number_value(*a)}, {"denominator", number_value(*b)}};
     std::string unit = unit_text(m, context);
     f.push_back({"unit", unit.empty() ? Value(nullptr) : Value(unit)});
