@@ -520,28 +520,41 @@ const Rule& article_abbreviation_rule() {
 // article's own text are mentions of it.
 void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& ranges, std::vector<Found>& found) {
   static const RE2 definition(R"(^ \((\p{Lu}[\p{Lu}&-]{1,11})\))");
-  std::vector<Found> added;
+  // The first definition of each abbreviation wins.
+  std::vector<std::pair<std::string, const Found*>> defined;
   for (const Found& f : found) {
     if (f.rule->type != "organization") continue;
     re2::StringPiece rest(norm.data() + f.span.end, std::min<std::size_t>(norm.size() - f.span.end, 32));
     std::string abbr;
     if (!RE2::PartialMatch(rest, definition, &abbr)) continue;
+    if (std::none_of(defined.begin(), defined.end(), [&](const auto& d) { return d.first == abbr; })) {
+      defined.emplace_back(abbr, &f);
+    }
+  }
+  if (defined.empty()) return;
+  // Bytes already inside a name, so that no mention is reported twice.
+  std::vector<bool> taken(norm.size() + 1, false);
+  for (const Found& f : found) {
+    if (layer_of(*f.rule) == 1) std::fill(taken.begin() + f.span.start, taken.begin() + f.span.end, true);
+  }
+  std::vector<Found> added;
+  for (const auto& [abbr, definer] : defined) {
+    std::uint32_t after_definition = definer->span.end + 3 + static_cast<std::uint32_t>(abbr.size());
     for (Span8 range : ranges) {
       for (std::size_t at = norm.find(abbr, range.start); at != std::string_view::npos && at + abbr.size() <= range.end;
            at = norm.find(abbr, at + abbr.size())) {
         auto b = static_cast<std::uint32_t>(at), e = static_cast<std::uint32_t>(at + abbr.size());
-        if (b <= f.span.end + 2 + abbr.size() || word_char_before(norm, b) || word_char_at(norm, e)) continue;
-        bool covered = std::any_of(found.begin(), found.end(), [&](const Found& o) {
-          return layer_of(*o.rule) == 1 && o.span.start < e && b < o.span.end;
-        });
-        if (!covered) added.push_back({&article_abbreviation_rule(), {b, e}, f.fields});
+        if (b < after_definition || word_char_before(norm, b) || word_char_at(norm, e)) continue;
+        if (std::find(taken.begin() + b, taken.begin() + e, true) != taken.begin() + e) continue;
+        std::fill(taken.begin() + b, taken.begin() + e, true);
+        added.push_back({&article_abbreviation_rule(), {b, e}, definer->fields});
       }
     }
   }
   if (added.empty()) return;
   found.insert(found.end(), added.begin(), added.end());
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
+  std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
+    return x.span.start != y.span.start ? x.span.start < y.span.start : x.span.end > y.span.end;
   });
 }
 

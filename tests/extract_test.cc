@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "test_util.h"
 
 // Whole-pipeline behaviour on short made-up articles.
@@ -128,4 +130,15 @@ TEST_CASE("digit noise and impossible datelines give nothing absurd", "[extract]
     CHECK(e.type != "money");
     CHECK(e.type != "quantity");
   }
+}
+
+TEST_CASE("a repeated definition reports each mention once", "[extract]") {
+  std::string line = "Công ty Cổ phần Đầu tư ABC (ABCI) và ABCI. ";
+  std::string text = "Tiêu đề\n";
+  for (int i = 0; i < 200; ++i) text += line;
+  vnie::Record r = run(text);
+  std::set<std::pair<std::size_t, std::size_t>> spans;
+  for (const vnie::Entity& e : r.entities) CHECK(spans.insert({e.start, e.end}).second);
+  CHECK(r.entities.size() >= 400);
+  CHECK(r.entities.size() <= 600);
 }
