@@ -22,6 +22,26 @@ const std::string* canonical_of(const Found& f) { return canonical_of(const_cast
 
 std::string_view text_of(std::string_view norm, Span8 s) { return norm.substr(s.start, s.end - s.start); }
 
+// The matches that start in [from, to): `found` is sorted by start, so the
+// per-mention look-ups below stay logarithmic, not linear, in the article.
+struct Window {
+  std::vector<Found>::const_iterator first, last;
+  auto begin() const { return first; }
+  auto end() const { return last; }
+};
+
+Window starting_in(const std::vector<Found>& found, std::uint32_t from, std::uint32_t to) {
+  auto by_start = [](const Found& f, std::uint32_t b) { return f.span.start < b; };
+  auto first = std::lower_bound(found.begin(), found.end(), from, by_start);
+  auto last = std::lower_bound(first, found.end(), to, by_start);
+  return {first, last};
+}
+
+// How far back a mention may start and still matter for one at hand.
+constexpr std::uint32_t kReach = 600;
+
+std::uint32_t back(std::uint32_t b, std::uint32_t n) { return b > n ? b - n : 0; }
+
 bool ends_with_word(std::string_view s, std::string_view w) {
   return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
 }
@@ -147,7 +167,8 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
       *c += " " + main_union;
       continue;
     }
-    // A mention that starts a longer one names the same body ("Cụm thi đua số 1").
+    // A cluster mention that starts a longer one names the same body ("Cụm thi đua số 1").
+    if (c->rfind("Cụm", 0) != 0) continue;
     std::string longer;
     int n = 0;
     for (const std::string& other : all) {
@@ -157,7 +178,7 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
         ++n;
       }
     }
-    if (n == 1 && c->rfind("Cụm", 0) == 0) *c = longer;
+    if (n == 1) *c = longer;
   }
 }
 
@@ -223,7 +244,7 @@ std::optional<TitleMatch> title_before(const RuleSetImpl& rules, std::string_vie
 
 const Found* organization_at(const std::vector<Found>& found, std::uint32_t b) {
   const Found* best = nullptr;
-  for (const Found& f : found) {
+  for (const Found& f : starting_in(found, b, b + 1)) {
     if (f.rule->type == "organization" && f.span.start == b &&
         (best == nullptr || f.span.end - f.span.start > best->span.end - best->span.start)) {
       best = &f;
@@ -278,7 +299,7 @@ std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, st
     // The organ in the title may have started an organization match
     // ("Ủy viên Ban Chấp hành LĐLĐ Thành phố"): take its nested body.
     if (org == nullptr) {
-      for (const Found& f : found) {
+      for (const Found& f : starting_in(found, t->span.start, t->span.end)) {
         if (f.rule->type == "organization" && f.span.start < t->span.end && f.span.end > after &&
             f.span.start >= t->span.start) {
           org = organization_at(found, after);
@@ -308,7 +329,7 @@ std::optional<std::pair<RoleSpan, Span8>> role_before(const RuleSetImpl& rules, 
   // The organizations ending there, longest first: the title may hold the
   // organ the longest one begins with ("Phó Trưởng [Ban Tổ chức] LĐLĐ ...").
   std::vector<const Found*> orgs;
-  for (const Found& f : found) {
+  for (const Found& f : starting_in(found, back(e, kReach), e)) {
     if (f.rule->type == "organization" && f.span.end == e) orgs.push_back(&f);
   }
   std::sort(orgs.begin(), orgs.end(), [](const Found* x, const Found* y) { return x->span.start < y->span.start; });
@@ -329,8 +350,8 @@ std::optional<std::string> passage_body(std::string_view norm, const std::vector
   std::uint32_t from = line == std::string_view::npos ? 0 : static_cast<std::uint32_t>(line + 1);
   if (b > from + 400) from = b - 400;
   std::optional<std::string> body;
-  for (const Found& f : found) {
-    if (f.rule->type == "organization" && f.span.start >= from && f.span.end <= b) {
+  for (const Found& f : starting_in(found, from, b)) {
+    if (f.rule->type == "organization" && f.span.end <= b) {
       if (const std::string* c = canonical_of(f)) body = *c;
     }
   }
@@ -443,7 +464,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
     }
     fact.span = {start, r.span.end};
     // "…, đạt 245%", "(đạt 105%)": a percent right after the ratio.
-    for (const Found& p : found) {
+    for (const Found& p : starting_in(found, r.span.end, r.span.end + 41)) {
       if (p.rule->type != "percent" || p.span.start < r.span.end || p.span.start > r.span.end + 40 ||
           p.span.end > bounds.end) {
         continue;
@@ -464,8 +485,8 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
     if (fact.percent && fact.target > 0) {
       // Consistent to the rounding the text used.
       std::string written;
-      for (const Found& p : found) {
-        if (p.rule->type == "percent" && p.span.end <= fact.span.end && p.span.start >= r.span.end) {
+      for (const Found& p : starting_in(found, r.span.end, fact.span.end)) {
+        if (p.rule->type == "percent" && p.span.end <= fact.span.end) {
           written = std::string(text_of(norm, p.span));
         }
       }
@@ -482,16 +503,15 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
       fact.consistent = std::fabs(computed - *fact.percent) < 0.5 / scale + 1e-9;
     }
     // As of: the last day date before the ratio in the sentence (then the paragraph).
-    for (const Found& d : found) {
+    for (const Found& d : starting_in(found, sentence >= 0 ? bounds.start : back(r.span.start, kReach), r.span.start)) {
       if (d.rule->type != "date" || d.span.end > r.span.start) continue;
-      if (d.span.start < bounds.start && sentence >= 0) continue;
       for (const Field& field : d.fields) {
         if (field.name == "value") fact.as_of = std::get<std::string>(field.value);
       }
     }
     // The organization: the last union body mentioned before it in the sentence, else the article's.
-    for (const Found& o : found) {
-      if (o.rule->type != "organization" || o.span.start < bounds.start || o.span.end > r.span.start) continue;
+    for (const Found& o : starting_in(found, back(r.span.start, kReach) > bounds.start ? back(r.span.start, kReach) : bounds.start, r.span.start)) {
+      if (o.rule->type != "organization" || o.span.end > r.span.start) continue;
       if (const std::string* c = canonical_of(o)) {
         if (organization_kind(rules, *c) == "union") fact.organization = *c;
       }
