@@ -1,6 +1,7 @@
 #include "match.h"
 
 #include <algorithm>
+#include <array>
 
 namespace vnie::internal {
 
@@ -113,21 +114,23 @@ std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, con
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.found.span.start < b.found.span.start;
   });
-  // A resolver's later outputs (a range's second end) stand or fall with its first.
+  // A resolver's later outputs (a range's second end) stand or fall with its
+  // first. Bytes taken per layer make each overlap test linear in the match.
   std::vector<Candidate> kept;
-  std::vector<std::size_t> kept_groups;
+  std::vector<bool> kept_group(candidates.size(), false);
+  std::array<std::vector<bool>, 2> taken;
+  for (auto& layer : taken) layer.assign(norm.size() + 1, false);
   for (Candidate& c : candidates) {
     if (c.order > 0) {
-      if (std::find(kept_groups.begin(), kept_groups.end(), c.group) != kept_groups.end()) kept.push_back(std::move(c));
+      if (kept_group[c.group]) kept.push_back(std::move(c));
       continue;
     }
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return k.layer == c.layer && k.found.span.start < c.found.span.end && c.found.span.start < k.found.span.end;
-    });
-    if (!overlaps) {
-      kept_groups.push_back(c.group);
-      kept.push_back(std::move(c));
-    }
+    std::vector<bool>& bytes = taken[static_cast<std::size_t>(c.layer)];
+    Span8 span = c.found.span;
+    if (std::find(bytes.begin() + span.start, bytes.begin() + span.end, true) != bytes.begin() + span.end) continue;
+    std::fill(bytes.begin() + span.start, bytes.begin() + span.end, true);
+    kept_group[c.group] = true;
+    kept.push_back(std::move(c));
   }
   std::vector<Found> out;
   for (Candidate& c : kept) {

@@ -160,11 +160,18 @@ void place_tone_marks(Text& text) {
     append_utf8(replacement, moved[offset + 1]);
     std::uint32_t from_first = text.to_input[i], from_second = text.to_input[i + 1];
     std::size_t old_len = static_cast<std::size_t>(after) - i;
-    s.replace(i, old_len, replacement);
     std::vector<std::uint32_t> origins(replacement.size(), from_second);
     std::fill(origins.begin(), origins.begin() + static_cast<long>(first_len), from_first);
-    text.to_input.erase(text.to_input.begin() + static_cast<long>(i), text.to_input.begin() + static_cast<long>(i + old_len));
-    text.to_input.insert(text.to_input.begin() + static_cast<long>(i), origins.begin(), origins.end());
+    if (replacement.size() == old_len) {
+      // The usual case (the same tone on o/a, u/y has the same length): in place.
+      s.replace(i, old_len, replacement);
+      std::copy(origins.begin(), origins.end(), text.to_input.begin() + static_cast<long>(i));
+    } else {
+      s.replace(i, old_len, replacement);
+      text.to_input.erase(text.to_input.begin() + static_cast<long>(i),
+                          text.to_input.begin() + static_cast<long>(i + old_len));
+      text.to_input.insert(text.to_input.begin() + static_cast<long>(i), origins.begin(), origins.end());
+    }
   }
 }
 

@@ -214,7 +214,11 @@ struct TitleMatch {
 
 // The longest title that starts at b (case-insensitive).
 std::optional<TitleMatch> title_at(const RuleSetImpl& rules, std::string_view norm, std::uint32_t b) {
-  std::string window = to_lower(norm.substr(b, rules.max_title_bytes + 4));
+  std::uint32_t window_end =
+      std::min<std::uint32_t>(static_cast<std::uint32_t>(norm.size()), b + static_cast<std::uint32_t>(rules.max_title_bytes) + 4);
+  while (window_end < norm.size() && (static_cast<unsigned char>(norm[window_end]) & 0xC0) == 0x80) ++window_end;
+  std::string window = to_lower(norm.substr(b, window_end - b));
+  if (window.size() != window_end - b) return std::nullopt;  // lower case changed the length ("İ"): no byte map
   for (const RuleSetImpl::Title& t : rules.titles) {  // longest first
     if (window.compare(0, t.lower.size(), t.lower) != 0) continue;
     std::uint32_t e = b + static_cast<std::uint32_t>(t.lower.size());

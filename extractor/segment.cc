@@ -186,9 +186,12 @@ bool Segmenter::ends_with_abbreviation(std::string_view before) const {
 std::vector<Span8> Segmenter::sentences(std::string_view norm) const {
   thread_local std::unique_ptr<icu::BreakIterator> iterator = make_sentence_iterator();
   std::vector<Span8> out;
+  // Trim ASCII white space only: a byte >= 0x80 is part of a UTF-8 sequence
+  // (0xA0 is no NBSP here: normalize() already made those spaces).
+  auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   auto push = [&](std::size_t b, std::size_t e) {
-    while (b < e && is_space(static_cast<unsigned char>(norm[b]))) ++b;
-    while (e > b && is_space(static_cast<unsigned char>(norm[e - 1]))) --e;
+    while (b < e && ascii_space(norm[b])) ++b;
+    while (e > b && ascii_space(norm[e - 1])) --e;
     if (b < e) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
   };
   // Lines first: a line break always ends a sentence, and ICU sees one line at a time.

@@ -142,3 +142,12 @@ TEST_CASE("a repeated definition reports each mention once", "[extract]") {
   CHECK(r.entities.size() >= 400);
   CHECK(r.entities.size() <= 600);
 }
+
+TEST_CASE("an impossible publication date is no reference date", "[extract]") {
+  const std::string text = "Tiêu đề\nNgày 5/3, ông Nguyễn Văn An - Ủy vİên Ban Thường vụ LĐLĐ quận Long Biên phát biểu.\n";
+  for (const char* published : {"2024-02-31", "0000-01-01", "abcd-01-01"}) {
+    vnie::Record r = run(text, published);
+    CHECK(values(r, "date", "value") == std::vector<std::string>{"XXXX-03-05"});
+    for (const vnie::Entity& e : r.entities) CHECK(vnie::test::cp_slice(text, e.start, e.end) == e.text);
+  }
+}

@@ -105,7 +105,10 @@ std::optional<CivilDate> parse_iso_date(std::string_view s) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   CivilDate d{std::atoi(std::string(s.substr(0, 4)).c_str()), std::atoi(std::string(s.substr(5, 2)).c_str()),
               std::atoi(std::string(s.substr(8, 2)).c_str())};
-  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.year < 1900 || d.year > 2100 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > kDays[d.month - 1]) {
+    return std::nullopt;
+  }
   return d;
 }
 
