@@ -121,8 +121,8 @@ void append_utf8(std::string& out, char32_t c) {
 
 namespace {
 
-// Appends code point `c` (from input code point `from`) to the text, mapped.
-inline void emit(Text& text, char32_t c, std::uint32_t from) {
+// Appends code point `c`, the output of input code points [from, to), mapped.
+inline void emit(Text& text, char32_t c, std::uint32_t from, std::uint32_t to) {
   if (c >= 0x80) {
     c = map_char(c);
     if (c == 0) return;
@@ -130,6 +130,7 @@ inline void emit(Text& text, char32_t c, std::uint32_t from) {
   std::size_t before = text.norm.size();
   append_utf8(text.norm, c);
   text.to_input.insert(text.to_input.end(), text.norm.size() - before, from);
+  text.to_input_end.insert(text.to_input_end.end(), text.norm.size() - before, to);
 }
 
 // Tone placement on the encoded text: finds "o"/"u" + toned vowel pairs and
@@ -159,18 +160,23 @@ void place_tone_marks(Text& text) {
     std::size_t first_len = replacement.size();
     append_utf8(replacement, moved[offset + 1]);
     std::uint32_t from_first = text.to_input[i], from_second = text.to_input[i + 1];
+    std::uint32_t end_first = text.to_input_end[i], end_second = text.to_input_end[i + 1];
     std::size_t old_len = static_cast<std::size_t>(after) - i;
-    std::vector<std::uint32_t> origins(replacement.size(), from_second);
+    std::vector<std::uint32_t> origins(replacement.size(), from_second), ends(replacement.size(), end_second);
     std::fill(origins.begin(), origins.begin() + static_cast<long>(first_len), from_first);
+    std::fill(ends.begin(), ends.begin() + static_cast<long>(first_len), end_first);
+    s.replace(i, old_len, replacement);
     if (replacement.size() == old_len) {
       // The usual case (the same tone on o/a, u/y has the same length): in place.
-      s.replace(i, old_len, replacement);
       std::copy(origins.begin(), origins.end(), text.to_input.begin() + static_cast<long>(i));
+      std::copy(ends.begin(), ends.end(), text.to_input_end.begin() + static_cast<long>(i));
     } else {
-      s.replace(i, old_len, replacement);
-      text.to_input.erase(text.to_input.begin() + static_cast<long>(i),
-                          text.to_input.begin() + static_cast<long>(i + old_len));
-      text.to_input.insert(text.to_input.begin() + static_cast<long>(i), origins.begin(), origins.end());
+      auto splice = [&](std::vector<std::uint32_t>& map, const std::vector<std::uint32_t>& with) {
+        map.erase(map.begin() + static_cast<long>(i), map.begin() + static_cast<long>(i + old_len));
+        map.insert(map.begin() + static_cast<long>(i), with.begin(), with.end());
+      };
+      splice(text.to_input, origins);
+      splice(text.to_input_end, ends);
     }
   }
 }
@@ -200,6 +206,10 @@ Markup markup_at(std::string_view s, std::size_t at) {
       if (semi != std::string_view::npos && semi <= 10) {
         bool hex = rest[2] == 'x' || rest[2] == 'X';
         std::string digits(rest.substr(hex ? 3 : 2, semi - (hex ? 3 : 2)));
+        bool all_digits = std::all_of(digits.begin(), digits.end(), [hex](char c) {
+          return (c >= '0' && c <= '9') || (hex && (((c | 32) >= 'a' && (c | 32) <= 'f')));
+        });
+        if (!all_digits) return {};
         char* end = nullptr;
         long v = std::strtol(digits.c_str(), &end, hex ? 16 : 10);
         if (!digits.empty() && end != nullptr && *end == '\0' && v > 0 && v < 0x110000 && (v < 0xD800 || v > 0xDFFF)) {
@@ -248,6 +258,7 @@ Text normalize(std::string_view input) {
   text.input_byte.reserve(input.size() + 1);
   text.norm.reserve(input.size());
   text.to_input.reserve(input.size() + 1);
+  text.to_input_end.reserve(input.size());
   const icu::Normalizer2& n = nfc();
   const auto* bytes = reinterpret_cast<const uint8_t*>(input.data());
   const auto length = static_cast<int32_t>(input.size());
@@ -289,7 +300,7 @@ Text normalize(std::string_view input) {
           UChar32 skipped;
           next(&skipped);
         }
-        if (markup.reads_as != 0) emit(text, markup.reads_as, from);
+        if (markup.reads_as != 0) emit(text, markup.reads_as, from, cp);
         continue;
       }
     }
@@ -298,7 +309,8 @@ Text normalize(std::string_view input) {
       text.input_byte.push_back(static_cast<std::uint32_t>(text.input.size()));
       text.input += static_cast<char>(bytes[i]);
       text.norm += static_cast<char>(bytes[i]);
-      text.to_input.push_back(cp++);
+      text.to_input.push_back(cp);
+      text.to_input_end.push_back(++cp);
       ++i;
       continue;
     }
@@ -306,7 +318,7 @@ Text normalize(std::string_view input) {
     std::uint32_t from = next(&c);
     if (!mark_follows()) {
       if (nfc_unchanged_alone(static_cast<char32_t>(c))) {
-        emit(text, static_cast<char32_t>(c), from);
+        emit(text, static_cast<char32_t>(c), from, cp);
         continue;
       }
     }
@@ -322,7 +334,7 @@ Text normalize(std::string_view input) {
     if (U_FAILURE(status)) composed = chunk;
     for (int32_t k = 0; k < composed.length();) {
       UChar32 out = composed.char32At(k);
-      emit(text, static_cast<char32_t>(out), from);
+      emit(text, static_cast<char32_t>(out), from, cp);
       k += U16_LENGTH(out);
     }
   }

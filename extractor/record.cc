@@ -26,7 +26,7 @@ double seconds_since(Clock::time_point& t) {
 
 Entity make_entity(const internal::Text& text, internal::Found& f) {
   return {f.rule->type, std::string(text.input_slice(f.span.start, f.span.end)), text.input_offset(f.span.start),
-          text.input_offset(f.span.end), std::move(f.fields), f.rule->id};
+          text.input_end(f.span.end), std::move(f.fields), f.rule->id};
 }
 
 std::string value_text(const Value& v) {
@@ -90,7 +90,7 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   if (!record.published && structure.published) record.published = structure.published;
   if (!record.published && options.published) record.published = options.published;
   for (const internal::SectionSpan& s : structure.sections) {
-    record.sections.push_back({s.kind, text.input_offset(s.span.start), text.input_offset(s.span.end)});
+    record.sections.push_back({s.kind, text.input_offset(s.span.start), text.input_end(s.span.end)});
   }
   times.structure += seconds_since(t);
 
@@ -117,7 +117,7 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   times.segment += seconds_since(t);
 
   internal::Resolution resolution = internal::resolve_article(impl, text.norm, own.ranges, sentences, found);
-  auto span_of = [&](internal::Span8 s) { return Span{text.input_offset(s.start), text.input_offset(s.end)}; };
+  auto span_of = [&](internal::Span8 s) { return Span{text.input_offset(s.start), text.input_end(s.end)}; };
   for (internal::OfficialSpan& o : resolution.officials) {
     Official official{o.name, {}, {}};
     for (internal::RoleSpan& r : o.roles) {
@@ -177,7 +177,7 @@ std::string check(const RuleSet& rules, const Example& example) {
   }
   const internal::Found* hit = nullptr;
   for (const internal::Found* f : mine) {
-    if (text.input_offset(f->span.start) == example.start && text.input_offset(f->span.end) == example.end) hit = f;
+    if (text.input_offset(f->span.start) == example.start && text.input_end(f->span.end) == example.end) hit = f;
   }
   std::string want_span = internal::cp_substr(example.text, example.start, example.end);
   if (hit == nullptr) {

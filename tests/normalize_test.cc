@@ -17,7 +17,13 @@ void check_round_trip(std::string_view in) {
   vnie::internal::Text t = normalize(in);
   REQUIRE(t.to_input.size() == t.norm.size() + 1);
   REQUIRE(t.to_input.back() == t.input_length());
+  REQUIRE(t.to_input_end.size() == t.norm.size());
   for (std::size_t b = 0; b + 1 < t.to_input.size(); ++b) REQUIRE(t.to_input[b] <= t.to_input[b + 1]);
+  for (std::size_t b = 0; b < t.norm.size(); ++b) {
+    REQUIRE(t.to_input[b] < t.to_input_end[b]);
+    bool last_byte_of_char = b + 1 == t.norm.size() || (static_cast<unsigned char>(t.norm[b + 1]) & 0xC0) != 0x80;
+    if (last_byte_of_char) REQUIRE(t.to_input_end[b] <= t.to_input[b + 1]);
+  }
 }
 
 }  // namespace
@@ -90,4 +96,9 @@ TEST_CASE("normalize: HTML tags, comments and entities read as text", "[normaliz
   CHECK(normalize("a < b & c").norm == "a < b & c");
   CHECK(normalize("<p>broken <b").norm == "\nbroken <b");
   CHECK(normalize("<SCRIPT>var x=1;</SCRIPT>\nLĐLĐ").norm == "\nLĐLĐ");  // upper-case tags close too
+  CHECK(normalize("a&#\n65;b").norm == "a&#\n65;b");                        // not an entity
+  // An end right before dropped markup does not take the markup in.
+  vnie::internal::Text u = normalize("trao <i>100 triệu đồng</i>, tại");
+  std::size_t b2 = u.norm.find("100"), e2 = u.norm.find(",");
+  CHECK(u.input_slice(b2, e2) == "100 triệu đồng");
 }

@@ -58,14 +58,14 @@ TEST_CASE("tokens and sentences slice the input at their offsets", "[segment][co
     vnie::internal::Text text = normalize(in);
     std::string input_copy = text.input;
     for (const Token& t : tokenize(text.norm)) {
-      std::size_t s = text.input_offset(t.start), e = text.input_offset(t.end);
+      std::size_t s = text.input_offset(t.start), e = text.input_end(t.end);
       std::string want = vnie::test::cp_slice(input_copy, s, e);
       REQUIRE(text.input_slice(t.start, t.end) == want);
       // Same characters up to normalization.
       REQUIRE(normalize(want).norm == text.norm.substr(t.start, t.end - t.start));
     }
     for (auto span : rules.impl().segmenter.sentences(text.norm)) {
-      std::string want = vnie::test::cp_slice(input_copy, text.input_offset(span.start), text.input_offset(span.end));
+      std::string want = vnie::test::cp_slice(input_copy, text.input_offset(span.start), text.input_end(span.end));
       REQUIRE(normalize(want).norm == text.norm.substr(span.start, span.end - span.start));
     }
   }
