@@ -266,6 +266,8 @@ Article parse_article_json(std::string_view line) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
     if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_unsigned()) return std::to_string(it->get<std::uint64_t>());
+    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
     if (it->is_number()) return it->dump();
     throw Error(std::string("field \"") + key + "\" is not a string");
   };

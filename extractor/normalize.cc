@@ -134,14 +134,21 @@ inline void emit(Text& text, char32_t c, std::uint32_t from, std::uint32_t to) {
 }
 
 // Tone placement on the encoded text: finds "o"/"u" + toned vowel pairs and
-// rewrites them, keeping each character's origin.
+// rewrites them, keeping each character's origin. A move almost never changes
+// the byte length (the same tone on o/a or u/y has the same length); when
+// one does ("khoẽ" -> "khõe"), the text and maps are rebuilt once, at the end.
 void place_tone_marks(Text& text) {
+  struct Move {
+    std::size_t at, old_len;
+    std::string bytes;
+    std::vector<std::uint32_t> origins, ends;
+  };
+  std::vector<Move> resized;
   std::string& s = text.norm;
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     char first = s[i];
     if (first != 'o' && first != 'u' && first != 'O' && first != 'U') continue;
     if (static_cast<unsigned char>(s[i + 1]) < 0xC3) continue;  // the next character carries no tone
-    // Decode the next two code points.
     auto n = static_cast<int32_t>(s.size());
     int32_t j = static_cast<int32_t>(i + 1);
     UChar32 second, third = 0;
@@ -155,30 +162,43 @@ void place_tone_marks(Text& text) {
     place_tone_marks(moved);
     if (moved == window) continue;
     std::size_t offset = i > 0 ? 1 : 0;
-    std::string replacement;
-    append_utf8(replacement, moved[offset]);
-    std::size_t first_len = replacement.size();
-    append_utf8(replacement, moved[offset + 1]);
-    std::uint32_t from_first = text.to_input[i], from_second = text.to_input[i + 1];
-    std::uint32_t end_first = text.to_input_end[i], end_second = text.to_input_end[i + 1];
-    std::size_t old_len = static_cast<std::size_t>(after) - i;
-    std::vector<std::uint32_t> origins(replacement.size(), from_second), ends(replacement.size(), end_second);
-    std::fill(origins.begin(), origins.begin() + static_cast<long>(first_len), from_first);
-    std::fill(ends.begin(), ends.begin() + static_cast<long>(first_len), end_first);
-    s.replace(i, old_len, replacement);
-    if (replacement.size() == old_len) {
-      // The usual case (the same tone on o/a, u/y has the same length): in place.
-      std::copy(origins.begin(), origins.end(), text.to_input.begin() + static_cast<long>(i));
-      std::copy(ends.begin(), ends.end(), text.to_input_end.begin() + static_cast<long>(i));
+    Move m{i, static_cast<std::size_t>(after) - i, {}, {}, {}};
+    append_utf8(m.bytes, moved[offset]);
+    std::size_t first_len = m.bytes.size();
+    append_utf8(m.bytes, moved[offset + 1]);
+    m.origins.assign(m.bytes.size(), text.to_input[i + 1]);
+    m.ends.assign(m.bytes.size(), text.to_input_end[i + 1]);
+    std::fill(m.origins.begin(), m.origins.begin() + static_cast<long>(first_len), text.to_input[i]);
+    std::fill(m.ends.begin(), m.ends.begin() + static_cast<long>(first_len), text.to_input_end[i]);
+    if (m.bytes.size() == m.old_len) {
+      s.replace(i, m.old_len, m.bytes);
+      std::copy(m.origins.begin(), m.origins.end(), text.to_input.begin() + static_cast<long>(i));
+      std::copy(m.ends.begin(), m.ends.end(), text.to_input_end.begin() + static_cast<long>(i));
     } else {
-      auto splice = [&](std::vector<std::uint32_t>& map, const std::vector<std::uint32_t>& with) {
-        map.erase(map.begin() + static_cast<long>(i), map.begin() + static_cast<long>(i + old_len));
-        map.insert(map.begin() + static_cast<long>(i), with.begin(), with.end());
-      };
-      splice(text.to_input, origins);
-      splice(text.to_input_end, ends);
+      resized.push_back(std::move(m));
     }
+    i = static_cast<std::size_t>(after) - 1;
   }
+  if (resized.empty()) return;
+  std::string norm;
+  std::vector<std::uint32_t> to_input, to_input_end;
+  std::size_t copied = 0;
+  for (const Move& m : resized) {
+    norm.append(s, copied, m.at - copied);
+    to_input.insert(to_input.end(), text.to_input.begin() + static_cast<long>(copied), text.to_input.begin() + static_cast<long>(m.at));
+    to_input_end.insert(to_input_end.end(), text.to_input_end.begin() + static_cast<long>(copied),
+                        text.to_input_end.begin() + static_cast<long>(m.at));
+    norm += m.bytes;
+    to_input.insert(to_input.end(), m.origins.begin(), m.origins.end());
+    to_input_end.insert(to_input_end.end(), m.ends.begin(), m.ends.end());
+    copied = m.at + m.old_len;
+  }
+  norm.append(s, copied, std::string::npos);
+  to_input.insert(to_input.end(), text.to_input.begin() + static_cast<long>(copied), text.to_input.end());
+  to_input_end.insert(to_input_end.end(), text.to_input_end.begin() + static_cast<long>(copied), text.to_input_end.end());
+  text.norm = std::move(norm);
+  text.to_input = std::move(to_input);
+  text.to_input_end = std::move(to_input_end);
 }
 
 

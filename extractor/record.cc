@@ -71,6 +71,11 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   record.source_url = article.url;
   record.published = article.published;
   record.warnings = article.warnings;
+  if (record.published && !internal::parse_iso_date(*record.published)) {
+    record.warnings.push_back({"invalid_published", "published '" + *record.published +
+                                                        "' is no date of 1900-2100 (YYYY-MM-DD...); ignored"});
+    record.published.reset();
+  }
 
   internal::Text text = internal::normalize(article.text);
   if (text.invalid_sequences > 0) {

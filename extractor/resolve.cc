@@ -365,6 +365,7 @@ std::optional<std::string> passage_body(std::string_view norm, const std::vector
 std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found,
                                          std::vector<Span8>& title_spans) {
   std::vector<OfficialSpan> out;
+  std::map<std::string, std::size_t> official_index;
   for (const Found& f : found) {
     if (f.rule->type != "person") continue;
     const std::string* name = canonical_of(f);
@@ -372,11 +373,9 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
     std::vector<std::pair<RoleSpan, Span8>> roles = roles_after(rules, norm, found, f.span.end);
     if (auto before = role_before(rules, norm, found, f.span.start)) roles.insert(roles.begin(), *before);
     if (roles.empty()) continue;
-    auto it = std::find_if(out.begin(), out.end(), [&](const OfficialSpan& o) { return o.name == *name; });
-    if (it == out.end()) {
-      out.push_back({*name, {}, {}});
-      it = out.end() - 1;
-    }
+    auto [index, fresh] = official_index.emplace(*name, out.size());
+    if (fresh) out.push_back({*name, {}, {}});
+    auto it = out.begin() + static_cast<long>(index->second);
     for (auto& [role, span] : roles) {
       title_spans.push_back(span);
       // "Tổng Giám đốc Công ty": a body is named, only not fully; no guessing then.
@@ -401,11 +400,12 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
     }
   }
   // Every mention of an official's name, with or without a title, is theirs.
-  for (OfficialSpan& official : out) {
-    for (const Found& f : found) {
-      const std::string* name = canonical_of(f);
-      if (f.rule->type == "person" && name != nullptr && *name == official.name) official.mentions.push_back(f.span);
-    }
+  std::map<std::string_view, OfficialSpan*> by_name;
+  for (OfficialSpan& official : out) by_name[official.name] = &official;
+  for (const Found& f : found) {
+    const std::string* name = canonical_of(f);
+    if (f.rule->type != "person" || name == nullptr) continue;
+    if (auto it = by_name.find(*name); it != by_name.end()) it->second->mentions.push_back(f.span);
   }
   return out;
 }

@@ -150,7 +150,9 @@ Structure analyze_structure(std::string_view norm, const StructureLexicon& lexic
       // "20 giờ trướcBài gốc": the rest is page chrome too.
     } else if (RE2::FullMatch(text, dateline(), &d, &m, &y, &hh, &mm)) {
       line.kind = "meta";
-      bool valid = std::stoi(d) >= 1 && std::stoi(d) <= 31 && std::stoi(m) >= 1 && std::stoi(m) <= 12 &&
+      static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      int day = std::stoi(d), month = std::stoi(m);
+      bool valid = month >= 1 && month <= 12 && day >= 1 && day <= kDays[month - 1] &&
                    (hh.empty() || (std::stoi(hh) <= 23 && std::stoi(mm) <= 59));
       if (!out.published && valid) {
         char buf[32];

@@ -45,6 +45,7 @@ TEST_CASE("normalize: NFC, tone placement, spaces, quotes, dashes", "[normalize]
       {"\xE2\x80\x9CT\xE1\xBA\xBFt\xE2\x80\x9D", "\"Tết\""},  // curly quotes
       {"2023 \xE2\x80\x93 2028", "2023 - 2028"},          // en dash
       {"a\xE2\x80\x8B" "b", "ab"},                        // zero-width space dropped
+      {"khoẽ, thuỹ và hoà", "khõe, thũy và hòa"},          // moves that change the byte length
   };
   for (const Case& c : cases) {
     INFO(c.in);
