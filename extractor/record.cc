@@ -157,7 +157,9 @@ std::string check(const RuleSet& rules, const Example& example) {
   options.keep_ignored = true;
   std::vector<internal::Found> found = internal::find_all(impl, text.norm, context, options);
   auto describe = [&](const internal::Found& f) {
-    std::string d = "[" + std::string(text.input_slice(f.span.start, f.span.end)) + "] " + f.rule->id;
+    std::string d = "[";
+    d.append(text.input_slice(f.span.start, f.span.end));
+    d.append("] ").append(f.rule->id);
     for (const Field& field : f.fields) d += " " + field.name + "=" + value_text(field.value);
     return d;
   };

@@ -1,6 +1,7 @@
 #include "resolve.h"
 
 #include <re2/re2.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -214,15 +215,28 @@ struct TitleMatch {
 
 // The longest title that starts at b (case-insensitive).
 std::optional<TitleMatch> title_at(const RuleSetImpl& rules, std::string_view norm, std::uint32_t b) {
-  std::uint32_t window_end =
-      std::min<std::uint32_t>(static_cast<std::uint32_t>(norm.size()), b + static_cast<std::uint32_t>(rules.max_title_bytes) + 4);
-  while (window_end < norm.size() && (static_cast<unsigned char>(norm[window_end]) & 0xC0) == 0x80) ++window_end;
-  std::string window = to_lower(norm.substr(b, window_end - b));
-  if (window.size() != window_end - b) return std::nullopt;  // lower case changed the length ("İ"): no byte map
+  // Lower-case the text ahead, remembering where each lower-cased character
+  // starts in the source ("İ" grows when lower-cased, so bytes do not line up).
+  std::string window;
+  std::vector<std::uint32_t> source;  // source byte of the character each window byte belongs to
+  const auto* bytes = reinterpret_cast<const uint8_t*>(norm.data());
+  auto length = static_cast<int32_t>(norm.size());
+  auto i = static_cast<int32_t>(b);
+  while (i < length && window.size() < rules.max_title_bytes + 4) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    std::string lower = to_lower(norm.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at)));
+    window += lower;
+    source.insert(source.end(), lower.size(), static_cast<std::uint32_t>(at));
+  }
+  source.push_back(static_cast<std::uint32_t>(i));  // after the last character read
   for (const RuleSetImpl::Title& t : rules.titles) {  // longest first
-    if (window.compare(0, t.lower.size(), t.lower) != 0) continue;
-    std::uint32_t e = b + static_cast<std::uint32_t>(t.lower.size());
-    if (e > norm.size() || word_char_at(norm, e)) continue;
+    std::size_t n = t.lower.size();
+    if (window.compare(0, n, t.lower) != 0) continue;
+    if (n < window.size() && source[n] == source[n - 1]) continue;  // ends inside a character
+    std::uint32_t e = source[n];
+    if (word_char_at(norm, e)) continue;
     return TitleMatch{t.title, {b, e}, t.null_org};
   }
   return std::nullopt;
@@ -593,13 +607,10 @@ Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, cons
   std::vector<Span8> title_spans;
   out.officials = find_officials(rules, norm, found, title_spans);
   // An organ that a title holds ("Ủy viên [Ban Chấp hành] LĐLĐ Thành phố") is no organization.
+  std::vector<bool> in_title(norm.size() + 1, false);
+  for (Span8 t : title_spans) std::fill(in_title.begin() + t.start, in_title.begin() + t.end, true);
   found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const Found& f) {
-                               return f.rule->type == "organization" &&
-                                      std::any_of(title_spans.begin(), title_spans.end(), [&](Span8 t) {
-                                        return f.span.start >= t.start && f.span.start < t.end;
-                                      });
-                             }),
+                             [&](const Found& f) { return f.rule->type == "organization" && in_title[f.span.start]; }),
               found.end());
   std::map<std::string, int> unions;
   for (const Found& f : found) {

@@ -288,8 +288,14 @@ int run_eval(const std::vector<std::string>& args) {
         status = kFailed;
         continue;
       }
-      vnie::Record record = vnie::extract(rules, *item->article, extract_options);
-      records.push_back({record.source_path, vnie::to_json(record)});
+      try {
+        vnie::Record record = vnie::extract(rules, *item->article, extract_options);
+        records.push_back({record.source_path, vnie::to_json(record)});
+      } catch (const std::exception& e) {
+        // Scored as a missing record; the other articles still count.
+        std::cerr << "vnie: " << item->article->path << ": internal error: " << e.what() << "\n";
+        status = kFailed;
+      }
     }
   }
   vnie::ScoreReport report = vnie::score(gold, records);

@@ -103,6 +103,10 @@ int parse_roman(std::string_view s) {
 
 std::optional<CivilDate> parse_iso_date(std::string_view s) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;  // "2024-11-23garbage"
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  }
   CivilDate d{std::atoi(std::string(s.substr(0, 4)).c_str()), std::atoi(std::string(s.substr(5, 2)).c_str()),
               std::atoi(std::string(s.substr(8, 2)).c_str())};
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
