@@ -187,7 +187,13 @@ struct ExtractOptions {
 // UTF-8 is repaired and reported in Record::warnings.
 Record extract(const RuleSet& rules, const Article& article, const ExtractOptions& options = {});
 
+struct JsonOptions {
+  bool pretty = false;   // indented, for reading
+  bool explain = false;  // each entity also names the rule that produced it ("rule")
+};
+
 // The record as one line of JSON (no trailing newline), or indented.
 std::string to_json(const Record& record, bool pretty = false);
+std::string to_json(const Record& record, const JsonOptions& options);
 
 }  // namespace vnie

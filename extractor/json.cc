@@ -143,25 +143,28 @@ void span_fields(Writer& w, std::size_t start, std::size_t end) {
   w.key("end"), w.number(static_cast<std::int64_t>(end));
 }
 
-void write_entity(Writer& w, const Entity& e) {
+void write_entity(Writer& w, const Entity& e, bool explain) {
   w.open('{');
   w.key("type"), w.string(e.type);
   w.key("text"), w.string(e.text);
   span_fields(w, e.start, e.end);
   for (const Field& f : e.fields) w.key(f.name), w.value(f.value);
+  if (explain) w.key("rule"), w.string(e.rule);
   w.close('}');
 }
 
-void write_entities(Writer& w, std::string_view name, const std::vector<Entity>& entities) {
+void write_entities(Writer& w, std::string_view name, const std::vector<Entity>& entities, bool explain) {
   w.key(name);
   w.open('[');
-  for (const Entity& e : entities) write_entity(w, e);
+  for (const Entity& e : entities) write_entity(w, e, explain);
   w.close(']');
 }
 
 }  // namespace
 
-std::string to_json(const Record& r, bool pretty) {
+std::string to_json(const Record& record, bool pretty) { return to_json(record, JsonOptions{.pretty = pretty}); }
+
+std::string to_json(const Record& r, const JsonOptions& options) {
   Writer w;
   w.out.reserve(1024 + 160 * r.entities.size());
   w.open('{');
@@ -190,7 +193,7 @@ std::string to_json(const Record& r, bool pretty) {
       w.close('}');
     }
     w.close(']');
-    write_entities(w, "entities", r.entities);
+    write_entities(w, "entities", r.entities, options.explain);
     w.key("officials");
     w.open('[');
     for (const Official& o : r.officials) {
@@ -243,10 +246,10 @@ std::string to_json(const Record& r, bool pretty) {
       w.close('}');
     }
     w.close(']');
-    if (!r.related_entities.empty()) write_entities(w, "related_entities", r.related_entities);
+    if (!r.related_entities.empty()) write_entities(w, "related_entities", r.related_entities, options.explain);
   }
   w.close('}');
-  if (!pretty) return std::move(w.out);
+  if (!options.pretty) return std::move(w.out);
   return nlohmann::ordered_json::parse(w.out).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

@@ -73,5 +73,9 @@ printf 'Tiêu đề\nLĐLĐ quận Long Biên trao 100 triệu đồng.\n' >"$tm
 check "a file name that is not UTF-8 still gives a valid record" \
   python3 -c 'import json,sys; json.loads(open(sys.argv[1], encoding="utf-8").read())' "$tmp/badname.json"
 
-echo "$((20 - fails)) passed, $fails failed"
+printf 'Tiêu đề\nNgày 5/3/2024, LĐLĐ quận Long Biên trao 100 triệu đồng.\n' | "$vnie" extract -q --explain - >"$tmp/explain.json"
+check "--explain names each entity's rule" \
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if [e["rule"] for e in r["entities"]] == ["date.dmy_slash", "organization.union_local", "money.amount"] else 1)' "$tmp/explain.json"
+
+echo "$((21 - fails)) passed, $fails failed"
 test $fails -eq 0

@@ -47,7 +47,7 @@ struct Output {
 // Extracts one article; an internal failure becomes a record with an
 // "error" field instead of stopping the run.
 Output extract_one(const vnie::RuleSet& rules, const vnie::Article& article, const vnie::ExtractOptions& options,
-                   bool pretty) {
+                   const vnie::JsonOptions& json) {
   Output out;
   std::string where = article.path.empty() ? article.id : article.path;
   if (article.line > 0) where += ":" + std::to_string(article.line) + " (" + article.id + ")";
@@ -56,7 +56,7 @@ Output extract_one(const vnie::RuleSet& rules, const vnie::Article& article, con
     for (const vnie::Warning& w : record.warnings) {
       out.problems += "vnie: " + where + ": " + w.code + ": " + w.message + "\n";
     }
-    out.json = vnie::to_json(record, pretty);
+    out.json = vnie::to_json(record, json);
   } catch (const std::exception& e) {
     vnie::Record record;
     record.id = article.id;
@@ -64,7 +64,7 @@ Output extract_one(const vnie::RuleSet& rules, const vnie::Article& article, con
     record.source_url = article.url;
     record.error = std::string("internal error: ") + e.what();
     out.problems += "vnie: " + where + ": " + *record.error + "\n";
-    out.json = vnie::to_json(record, pretty);
+    out.json = vnie::to_json(record, json);
   }
   return out;
 }
@@ -144,6 +144,7 @@ int run_extract(const std::vector<std::string>& args) {
       ("published", po::value<std::string>(), "reference date (YYYY-MM-DD) for inputs that carry none")
       ("rules", po::value<std::string>(), "rule directory (default: the bundled rules/)")
       ("related-entities", "also extract entities from related sections (into related_entities)")
+      ("explain", "name the rule that produced each entity (field \"rule\"), for rule authors")
       ("max-article-bytes", po::value<std::size_t>()->default_value(16u << 20),
        "longer article texts are truncated, with a warning")
       ("threads,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
@@ -168,7 +169,7 @@ int run_extract(const std::vector<std::string>& args) {
   vnie::ExtractOptions extract_options;
   if (vm.count("published")) extract_options.published = vm["published"].as<std::string>();
   extract_options.related_entities = vm.count("related-entities") > 0;
-  const bool pretty = vm.count("pretty") > 0;
+  const vnie::JsonOptions json{.pretty = vm.count("pretty") > 0, .explain = vm.count("explain") > 0};
 
   const bool quiet = vm.count("quiet") > 0;
   const unsigned threads = std::max(1u, vm["threads"].as<unsigned>());
@@ -194,7 +195,7 @@ int run_extract(const std::vector<std::string>& args) {
     std::atomic<std::size_t> next{0};
     auto work = [&]() {
       for (std::size_t i = next++; i < batch.size(); i = next++) {
-        if (batch[i].article) outputs[i] = extract_one(rules, *batch[i].article, extract_options, pretty);
+        if (batch[i].article) outputs[i] = extract_one(rules, *batch[i].article, extract_options, json);
       }
     };
     std::vector<std::thread> pool;
