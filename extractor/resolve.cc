@@ -138,8 +138,17 @@ std::string complete(const RuleSetImpl& rules, const std::string& c, const Home&
     if (!home.district.empty()) return c + " " + district_of();
     if (!home.province.empty()) return c + " " + home.province_unit + " " + home.province;
   }
-  if ((c == "Quận ủy" || c == "Huyện ủy" || c == "Thị ủy") && !home.district.empty()) return c + " " + home.district;
-  if ((c == "Thành ủy" || c == "Tỉnh ủy") && !home.province.empty()) return c + " " + home.province;
+  // "Quận ủy", "Ban Thường vụ Tỉnh ủy": the committee of the home district or province.
+  auto ends_with_committee = [&](std::string_view committee) {
+    return c == committee || ends_with_word(c, committee);
+  };
+  if ((ends_with_committee("Quận ủy") || ends_with_committee("Huyện ủy") || ends_with_committee("Thị ủy")) &&
+      !home.district.empty()) {
+    return c + " " + home.district;
+  }
+  if ((ends_with_committee("Thành ủy") || ends_with_committee("Tỉnh ủy")) && !home.province.empty()) {
+    return c + " " + home.province;
+  }
   (void)rules;
   return c;
 }

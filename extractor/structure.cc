@@ -72,13 +72,13 @@ const RE2& photo_credit() {
   return re;
 }
 
-// A byline: one to five capitalized words or initials, optionally followed
-// by an outlet tag in brackets ("Minh Anh (TTXVN)").
+// A byline: capitalized words or initials, one or more names joined by " - ",
+// ", " or " và ", optionally followed by an outlet tag ("Minh Anh (TTXVN)").
 bool looks_like_byline(std::string_view s, re2::StringPiece* name) {
   static const RE2 re(
-      R"(^((?:\p{Lu}\.\s?)*\p{Lu}[\p{L}]*(?:[\s.-]+\p{Lu}[\p{L}]*){0,4})\.?(?:\s*[(-]\s*[^()]{1,30}\)?)?$)");
-  if (s.size() > 60 || !RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re, name)) return false;
-  return count_words(std::string_view(name->data(), name->size())) <= 5;
+      R"(^((?:\p{Lu}\.\s?)*\p{Lu}[\p{L}]*(?:(?:[\s.-]+|,\s|\svà\s)\p{Lu}[\p{L}]*){0,8})\.?(?:\s*[(]\s*[^()]{1,30}\))?$)");
+  if (s.size() > 90 || !RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re, name)) return false;
+  return count_words(std::string_view(name->data(), name->size())) <= 11;
 }
 
 // "B.Duy" and "Bảo Duy" are one person: same last word, initial matches.
@@ -226,7 +226,22 @@ Structure analyze_structure(std::string_view norm, const StructureLexicon& lexic
   if (last > first && lines[last - 1].kind.empty() && looks_like_byline(lines[last - 1].text, &name) &&
       !names_nobody(name)) {
     lines[last - 1].kind = "byline";
-    out.authors.push_back(span_of(name));
+    // "Hồng Nhung - Thu Trang", "Minh Anh, Thu Hà", "A và B": one author each.
+    Span8 whole = span_of(name);
+    std::uint32_t from = whole.start;
+    for (std::uint32_t k = whole.start; k <= whole.end; ++k) {
+      std::size_t sep = 0;
+      for (std::string_view s : {" - ", ", ", " và "}) {
+        if (norm.substr(k, s.size()) == s && k + s.size() <= whole.end) sep = s.size();
+      }
+      if (k == whole.end || sep > 0) {
+        if (k > from) out.authors.push_back({from, k});
+        if (sep > 0) {
+          k += static_cast<std::uint32_t>(sep) - 1;
+          from = k + 1;
+        }
+      }
+    }
   }
   // Photo credits naming someone else are authors too.
   for (std::size_t i = first; i < related_from; ++i) {

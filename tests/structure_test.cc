@@ -78,3 +78,14 @@ TEST_CASE("structure: general signals on a made-up page", "[structure]") {
   for (const auto& s : r.sections) kinds.push_back(s.kind);
   CHECK(kinds == std::vector<std::string>{"title", "lede", "related", "body", "caption", "byline", "related"});
 }
+
+TEST_CASE("bylines with several names give one author each", "[structure]") {
+  for (const auto& [byline, want] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"Hồng Nhung - Thu Trang", {"Hồng Nhung", "Thu Trang"}},
+           {"Minh Anh, Quốc Huy và Lan Hương", {"Minh Anh", "Quốc Huy", "Lan Hương"}},
+           {"Minh Anh (TTXVN)", {"Minh Anh"}},
+           {"P.V", {"P.V"}}}) {
+    vnie::Article a{.id = "x", .text = "Tiêu đề\nCông đoàn tổ chức hội nghị tổng kết năm với nhiều nội dung quan trọng.\n" + byline + "\n"};
+    CHECK(vnie::extract(vnie::test::repo_rules(), a).authors == want);
+  }
+}

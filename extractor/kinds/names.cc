@@ -170,7 +170,11 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
         (lexicon_has(rules, "unit_stop_words", word) || lexicon_has(rules, "org_name_stop_words", word))) {
       break;
     }
-    bool keeps = to_lower(word) != word || word == "-" || lexicon_has(rules, "org_name_words", word);
+    // Unit words stay ("Ngân hàng Chính sách xã hội tỉnh", completed from context later).
+    static const std::vector<std::string_view> kUnitWords = {"quận", "huyện", "tỉnh", "thành", "phố",
+                                                             "thị", "xã", "phường", "trấn"};
+    bool unit_word = std::find(kUnitWords.begin(), kUnitWords.end(), word) != kUnitWords.end();
+    bool keeps = to_lower(word) != word || word == "-" || unit_word || lexicon_has(rules, "org_name_words", word);
     if (keeps || end == span.start) end = static_cast<std::uint32_t>(e);
     b = static_cast<std::uint32_t>(e + 1);
   }
