@@ -126,7 +126,7 @@ bool is_local_agency(std::string_view c) {
          c.find(" tỉnh") == std::string_view::npos;
 }
 
-std::string complete(const RuleSetImpl& rules, const std::string& c, const Home& home) {
+std::string complete(const std::string& c, const Home& home) {
   auto district_of = [&]() { return home.district_unit + " " + home.district; };
   for (std::string_view unit : {"quận", "huyện", "thị xã"}) {
     if (ends_with_word(c, unit) && home.district_unit == unit && !home.district.empty()) return c + " " + home.district;
@@ -149,7 +149,6 @@ std::string complete(const RuleSetImpl& rules, const std::string& c, const Home&
   if ((ends_with_committee("Thành ủy") || ends_with_committee("Tỉnh ủy")) && !home.province.empty()) {
     return c + " " + home.province;
   }
-  (void)rules;
   return c;
 }
 
@@ -160,7 +159,7 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     if (f.rule->type != "organization") continue;
     std::string* c = canonical_of(f);
     if (c == nullptr) continue;
-    *c = complete(rules, *c, home);
+    *c = complete(*c, home);
     if (c->rfind("Liên đoàn Lao động ", 0) == 0 && c->find(' ', 19) != std::string::npos) ++unions[*c];
   }
   // The article's main union: the most mentioned district/province federation.

@@ -62,7 +62,7 @@ Resolved make(const Match& m, std::string value, std::string granularity) {
 
 }  // namespace
 
-std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Context& context) {
+std::vector<Resolved> resolve_date(const Rule&, const Match& m, const Context& context) {
   int day = to_int(m["day"]), month = to_int(m["month"]);
   int year = m.has("year") ? year_of(m["year"]) : 0;
   int day2 = to_int(m["day2"]), month2 = to_int(m["month2"]);
@@ -118,7 +118,6 @@ std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Conte
     return {make(m, month_text(year, month), "month")};
   }
   if (year > 0) return {make(m, year_text(year), "year")};
-  (void)rule;
   return {};
 }
 

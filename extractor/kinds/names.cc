@@ -64,9 +64,6 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
-    bool next_is_unit = i + 1 < words.size() &&
-                        (is_admin_word(words[i + 1]) ||
-                         (i + 2 < words.size() && is_admin_word(words[i + 1] + " " + words[i + 2])));
     if (w == "TP" || w == "TP." || w == "Tp" || w == "Tp.") {
       w = "thành phố";
     } else if ((w == "Thành" || w == "Tỉnh" || w == "Quận" || w == "Huyện" || w == "Phường") && i > 0 &&
@@ -105,11 +102,9 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
         i += n - 1;
       }
     }
-    (void)next_is_unit;
     if (!out.empty()) out += ' ';
     out += w;
   }
-  // "Thành phố" right after the head reads "thành phố".
   return out;
 }
 
