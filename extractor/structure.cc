@@ -96,16 +96,6 @@ bool matches_marker(std::string_view line, const std::vector<std::string>& marke
 
 }  // namespace
 
-bool Structure::in_related(std::uint32_t b) const { return kind_at(b) == "related"; }
-
-std::string_view Structure::kind_at(std::uint32_t b) const {
-  auto it = std::upper_bound(sections.begin(), sections.end(), b,
-                             [](std::uint32_t x, const SectionSpan& s) { return x < s.span.start; });
-  if (it == sections.begin()) return "";
-  --it;
-  return b < it->span.end ? std::string_view(it->kind) : std::string_view();
-}
-
 Structure analyze_structure(std::string_view norm, const StructureLexicon& lexicon,
                             const StructureOptions& options) {
   Structure out;

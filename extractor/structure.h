@@ -14,7 +14,7 @@
 //   - the byline: a short name-like line closing the article.
 //
 //   Structure s = analyze_structure(text.norm, lexicon, {.title_in_text = true});
-//   if (s.in_related(byte)) ...
+//   for (const SectionSpan& section : s.sections) ...
 //
 // Offsets are byte offsets into the normalized text.
 #pragma once
@@ -45,9 +45,6 @@ struct Structure {
   std::vector<Span8> authors;            // byline names and other photo credits
   std::optional<std::string> published;  // from a dateline, ISO 8601
 
-  bool in_related(std::uint32_t b) const;
-  // Kind of the section holding byte b ("" when none: blank or junk lines).
-  std::string_view kind_at(std::uint32_t b) const;
 };
 
 struct StructureOptions {

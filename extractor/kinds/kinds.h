@@ -83,6 +83,8 @@ std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_vie
 
 // Lookup in a two-column lexicon by folded first field; "" when absent.
 std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);
+// The lexicon row whose first field is exactly `entry`, or nullptr.
+const LexiconRow* lexicon_row(const RuleSetImpl& rules, std::string_view lexicon, std::string_view entry);
 // Whether the folded `key` is an entry of the lexicon.
 bool lexicon_has(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);
 // The `n` words before byte `b` of `norm` (fewer at the start of a line).

@@ -55,31 +55,34 @@ std::optional<double> parse_number(std::string_view s) {
 }
 
 std::optional<double> parse_number_words(std::string_view words, const RuleSetImpl& rules) {
-  // total = sum of completed thousands groups; group = hundreds + tens + unit.
+  // total = completed thousands groups; group = hundreds + tens + unit. Each
+  // word's role comes from rules/lexicons/number_words.txt: digit/special
+  // (a value), ten ("mười": +10), tenmult ("mươi": the last digit times ten),
+  // hundred ("trăm"), thousand ("nghìn"), zero ("linh", "lẻ"); larger scale
+  // words ("triệu", "tỷ") from scale_words.txt.
   std::istringstream in{to_lower(words)};
   std::string w;
   double total = 0, group = 0, last = 0;
   bool any = false;
   while (in >> w) {
-    std::string value = lexicon_value(rules, "number_words", w);
-    std::string scale = lexicon_value(rules, "scale_words", w);
-    if (w == "mươi") {
-      group += (last == 0 ? 1 : last) * 10 - last;
+    const LexiconRow* row = lexicon_row(rules, "number_words", w);
+    std::string role = row != nullptr && row->fields.size() > 2 ? row->fields[2] : "";
+    double value = row != nullptr && row->fields.size() > 1 ? std::atof(row->fields[1].c_str()) : 0;
+    double scale = std::atof(lexicon_value(rules, "scale_words", w).c_str());
+    if (role == "tenmult" || role == "hundred") {
+      group += (last == 0 ? 1 : last) * value - last;
       last = 0;
-    } else if (w == "mười") {
-      group += 10;
+    } else if (role == "ten") {
+      group += value;
       last = 0;
-    } else if (w == "trăm") {
-      group += (last == 0 ? 1 : last) * 100 - last;
+    } else if (role == "zero") {
       last = 0;
-    } else if (w == "linh" || w == "lẻ") {
-      last = 0;
-    } else if (!scale.empty() && std::atof(scale.c_str()) >= 1000) {
-      total += (group == 0 ? 1 : group) * std::atof(scale.c_str());
+    } else if (role == "thousand" || scale >= 1000) {
+      total += (group == 0 ? 1 : group) * (role == "thousand" ? value : scale);
       group = 0;
       last = 0;
-    } else if (!value.empty()) {
-      last = std::atof(value.c_str());
+    } else if (role == "digit" || role == "special") {
+      last = value;
       group += last;
     } else {
       return std::nullopt;
@@ -121,6 +124,17 @@ std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, st
   if (table == rules.tables.end()) return "";
   auto it = table->second.find(fold_normalized(key));
   return it == table->second.end() ? "" : it->second;
+}
+
+const LexiconRow* lexicon_row(const RuleSetImpl& rules, std::string_view lexicon, std::string_view entry) {
+  auto index = rules.by_first_word.find(lexicon);
+  if (index == rules.by_first_word.end()) return nullptr;
+  auto rows = index->second.find(entry.substr(0, entry.find(' ')));
+  if (rows == index->second.end()) return nullptr;
+  for (const LexiconRow* row : rows->second) {
+    if (row->fields[0] == entry) return row;
+  }
+  return nullptr;
 }
 
 bool lexicon_has(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key) {
