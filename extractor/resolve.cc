@@ -117,37 +117,31 @@ Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vecto
   return home;
 }
 
-bool is_local_agency(std::string_view c) {
-  static const std::vector<std::string_view> kAgencies = {"Ủy ban nhân dân", "Hội đồng nhân dân", "Bảo hiểm xã hội",
-                                                          "Chi cục Thuế", "Kho bạc Nhà nước"};
-  if (std::find(kAgencies.begin(), kAgencies.end(), c) != kAgencies.end()) return true;
-  return c.rfind("Phòng ", 0) == 0 && c.find(" quận") == std::string_view::npos &&
-         c.find(" huyện") == std::string_view::npos && c.find(" thành phố") == std::string_view::npos &&
-         c.find(" tỉnh") == std::string_view::npos;
-}
-
-std::string complete(const std::string& c, const Home& home) {
-  auto district_of = [&]() { return home.district_unit + " " + home.district; };
+// The completed canonical of a mention that leaves out its place, from the
+// home district and province (lexicon local_bodies for the bodies every unit has).
+std::string complete(const RuleSetImpl& rules, const std::string& c, const Home& home) {
   for (std::string_view unit : {"quận", "huyện", "thị xã"}) {
     if (ends_with_word(c, unit) && home.district_unit == unit && !home.district.empty()) return c + " " + home.district;
   }
   for (std::string_view unit : {"thành phố", "tỉnh"}) {
     if (ends_with_word(c, unit) && !home.province.empty()) return c + " " + home.province;
   }
-  if (is_local_agency(c)) {
-    if (!home.district.empty()) return c + " " + district_of();
-    if (!home.province.empty()) return c + " " + home.province_unit + " " + home.province;
+  bool names_unit = false;
+  for (std::string_view unit : {" quận", " huyện", " thị xã", " thành phố", " tỉnh", " phường", " xã"}) {
+    names_unit = names_unit || c.find(unit) != std::string::npos;
   }
-  // "Quận ủy", "Ban Thường vụ Tỉnh ủy": the committee of the home district or province.
-  auto ends_with_committee = [&](std::string_view committee) {
-    return c == committee || ends_with_word(c, committee);
-  };
-  if ((ends_with_committee("Quận ủy") || ends_with_committee("Huyện ủy") || ends_with_committee("Thị ủy")) &&
-      !home.district.empty()) {
-    return c + " " + home.district;
-  }
-  if ((ends_with_committee("Thành ủy") || ends_with_committee("Tỉnh ủy")) && !home.province.empty()) {
-    return c + " " + home.province;
+  for (const LexiconRow& row : rules.lexicon("local_bodies").rows) {
+    const std::string& body = row.fields[0];
+    const std::string how = row.fields.size() > 1 ? row.fields[1] : "unit";
+    bool applies = how == "prefix" ? c.rfind(body + " ", 0) == 0 && !names_unit : c == body || ends_with_word(c, body);
+    if (!applies) continue;
+    if (how == "district" && !home.district.empty()) return c + " " + home.district;
+    if (how == "province" && !home.province.empty()) return c + " " + home.province;
+    if (how == "unit" || how == "prefix") {
+      if (!home.district.empty()) return c + " " + home.district_unit + " " + home.district;
+      if (!home.province.empty()) return c + " " + home.province_unit + " " + home.province;
+    }
+    return c;
   }
   return c;
 }
@@ -159,7 +153,7 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     if (f.rule->type != "organization") continue;
     std::string* c = canonical_of(f);
     if (c == nullptr) continue;
-    *c = complete(*c, home);
+    *c = complete(rules, *c, home);
     if (c->rfind("Liên đoàn Lao động ", 0) == 0 && c->find(' ', 19) != std::string::npos) ++unions[*c];
   }
   // The article's main union: the most mentioned district/province federation.
@@ -401,17 +395,8 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
     for (auto& [role, span] : roles) {
       title_spans.push_back(span);
       // "Tổng Giám đốc Công ty": a body is named, only not fully; no guessing then.
-      bool names_a_body = false;
-      if (span.end + 1 < norm.size() && norm[span.end] == ' ') {
-        std::string_view after = norm.substr(span.end + 1, 64);
-        for (const LexiconRow& row : rules.lexicon("org_heads").rows) {
-          const std::string& head = row.fields[0];
-          if (after.size() > head.size() && after.compare(0, head.size(), head) == 0 && !word_char_at(after, head.size())) {
-            names_a_body = true;
-            break;
-          }
-        }
-      }
+      bool names_a_body = span.end + 1 < norm.size() && norm[span.end] == ' ' &&
+                          !longest_prefix(rules, "org_heads", norm.substr(span.end + 1, 64), nullptr).empty();
       if (!role.organization_canonical && !role.null_org && !names_a_body) {
         role.organization_canonical = passage_body(norm, found, span.start);
       }

@@ -83,6 +83,9 @@ std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_vie
 
 // Lookup in a two-column lexicon by folded first field; "" when absent.
 std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);
+// The longest entry of a lexicon that `s` starts with, ending at a word
+// boundary ("" if none); its second field goes to *value when given.
+std::string longest_prefix(const RuleSetImpl& rules, std::string_view lexicon, std::string_view s, std::string* value);
 // The lexicon row whose first field is exactly `entry`, or nullptr.
 const LexiconRow* lexicon_row(const RuleSetImpl& rules, std::string_view lexicon, std::string_view entry);
 // Whether the folded `key` is an entry of the lexicon.

@@ -27,26 +27,12 @@ bool starts_with_word(std::string_view s, std::string_view prefix) {
          (s.size() == prefix.size() || s[prefix.size()] == ' ');
 }
 
-bool is_admin_word(std::string_view w) {
-  static const std::vector<std::string_view> kUnits = {"quận", "huyện", "thị xã", "thành phố", "tỉnh", "phường",
-                                                       "xã", "thị trấn"};
-  std::string lower = to_lower(w);
-  return std::find(kUnits.begin(), kUnits.end(), lower) != kUnits.end();
-}
-
-// Longest entry of a lexicon that `s` starts with (whole words), or "".
-std::string longest_prefix(const RuleSetImpl& rules, std::string_view lexicon, std::string_view s, std::string* value) {
-  auto index = rules.by_first_word.find(lexicon);
-  if (index == rules.by_first_word.end()) return "";
-  auto rows = index->second.find(s.substr(0, s.find(' ')));
-  if (rows == index->second.end()) return "";
-  for (const LexiconRow* row : rows->second) {  // longest first
-    if (starts_with_word(s, row->fields[0])) {
-      if (value != nullptr) *value = row->fields.size() > 1 ? row->fields[1] : "";
-      return row->fields[0];
-    }
-  }
-  return "";
+// An administrative unit word of a province, district or ward (unit_words.txt).
+bool is_admin_word(const RuleSetImpl& rules, std::string_view w) {
+  const LexiconRow* row = lexicon_row(rules, "unit_words", to_lower(w));
+  if (row == nullptr || row->fields.size() < 2) return false;
+  const std::string& level = row->fields[1];
+  return level == "province" || level == "province_or_district" || level == "district" || level == "ward";
 }
 
 }  // namespace
@@ -74,7 +60,8 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
       bool unit = w == "Thành" ? next == "phố" : (to_lower(next) != next);
       if (unit) w = to_lower(w);
     } else if (w == "Công" && i + 1 < words.size() && words[i + 1] == "đoàn" && i + 2 < words.size() &&
-               (is_admin_word(words[i + 2]) || (i + 3 < words.size() && is_admin_word(words[i + 2] + " " + words[i + 3])))) {
+               (is_admin_word(rules, words[i + 2]) ||
+                (i + 3 < words.size() && is_admin_word(rules, words[i + 2] + " " + words[i + 3])))) {
       w = "Liên đoàn Lao";
       words[i + 1] = "động";
     } else {

@@ -126,6 +126,21 @@ std::string lexicon_value(const RuleSetImpl& rules, std::string_view lexicon, st
   return it == table->second.end() ? "" : it->second;
 }
 
+std::string longest_prefix(const RuleSetImpl& rules, std::string_view lexicon, std::string_view s, std::string* value) {
+  auto index = rules.by_first_word.find(lexicon);
+  if (index == rules.by_first_word.end()) return "";
+  auto rows = index->second.find(s.substr(0, s.find(' ')));
+  if (rows == index->second.end()) return "";
+  for (const LexiconRow* row : rows->second) {  // longest first
+    const std::string& entry = row->fields[0];
+    if (s.size() >= entry.size() && s.substr(0, entry.size()) == entry && !word_char_at(s, entry.size())) {
+      if (value != nullptr) *value = row->fields.size() > 1 ? row->fields[1] : "";
+      return entry;
+    }
+  }
+  return "";
+}
+
 const LexiconRow* lexicon_row(const RuleSetImpl& rules, std::string_view lexicon, std::string_view entry) {
   auto index = rules.by_first_word.find(lexicon);
   if (index == rules.by_first_word.end()) return nullptr;
