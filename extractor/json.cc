@@ -143,21 +143,27 @@ void span_fields(Writer& w, std::size_t start, std::size_t end) {
   w.key("end"), w.number(static_cast<std::int64_t>(end));
 }
 
-void write_entity(Writer& w, const Entity& e, bool explain) {
-  w.open('{');
-  w.key("type"), w.string(e.type);
-  w.key("text"), w.string(e.text);
-  span_fields(w, e.start, e.end);
-  for (const Field& f : e.fields) w.key(f.name), w.value(f.value);
-  if (explain) w.key("rule"), w.string(e.rule);
-  w.close('}');
+// key: [ {...}, ... ] with `fields` writing each object's members.
+template <typename T, typename Fields>
+void objects(Writer& w, std::string_view key, const std::vector<T>& items, Fields fields) {
+  w.key(key);
+  w.open('[');
+  for (const T& item : items) {
+    w.open('{');
+    fields(item);
+    w.close('}');
+  }
+  w.close(']');
 }
 
-void write_entities(Writer& w, std::string_view name, const std::vector<Entity>& entities, bool explain) {
-  w.key(name);
-  w.open('[');
-  for (const Entity& e : entities) write_entity(w, e, explain);
-  w.close(']');
+void write_entities(Writer& w, std::string_view key, const std::vector<Entity>& entities, bool explain) {
+  objects(w, key, entities, [&](const Entity& e) {
+    w.key("type"), w.string(e.type);
+    w.key("text"), w.string(e.text);
+    span_fields(w, e.start, e.end);
+    for (const Field& f : e.fields) w.key(f.name), w.value(f.value);
+    if (explain) w.key("rule"), w.string(e.rule);
+  });
 }
 
 }  // namespace
@@ -184,46 +190,21 @@ std::string to_json(const Record& r, const JsonOptions& options) {
     w.open('[');
     for (const std::string& a : r.authors) w.string(a);
     w.close(']');
-    w.key("sections");
-    w.open('[');
-    for (const Section& s : r.sections) {
-      w.open('{');
+    objects(w, "sections", r.sections, [&](const Section& s) {
       w.key("kind"), w.string(s.kind);
       span_fields(w, s.start, s.end);
-      w.close('}');
-    }
-    w.close(']');
+    });
     write_entities(w, "entities", r.entities, options.explain);
-    w.key("officials");
-    w.open('[');
-    for (const Official& o : r.officials) {
-      w.open('{');
+    objects(w, "officials", r.officials, [&](const Official& o) {
       w.key("name"), w.string(o.name);
-      w.key("roles");
-      w.open('[');
-      for (const Role& role : o.roles) {
-        w.open('{');
+      objects(w, "roles", o.roles, [&](const Role& role) {
         w.key("title"), w.string(role.title);
         w.key("organization"), w.optional(role.organization);
         w.key("organization_canonical"), w.optional(role.organization_canonical);
-        w.close('}');
-      }
-      w.close(']');
-      w.key("mentions");
-      w.open('[');
-      for (const Span& m : o.mentions) {
-        w.open('{');
-        span_fields(w, m.start, m.end);
-        w.close('}');
-      }
-      w.close(']');
-      w.close('}');
-    }
-    w.close(']');
-    w.key("facts");
-    w.open('[');
-    for (const Fact& f : r.facts) {
-      w.open('{');
+      });
+      objects(w, "mentions", o.mentions, [&](const Span& m) { span_fields(w, m.start, m.end); });
+    });
+    objects(w, "facts", r.facts, [&](const Fact& f) {
       w.key("type"), w.string(f.type);
       w.key("text"), w.string(f.text);
       span_fields(w, f.start, f.end);
@@ -234,18 +215,11 @@ std::string to_json(const Record& r, const JsonOptions& options) {
       w.key("consistent"), w.optional(f.consistent);
       w.key("as_of"), w.optional(f.as_of);
       w.key("organization"), w.optional(f.organization);
-      w.close('}');
-    }
-    w.close(']');
-    w.key("warnings");
-    w.open('[');
-    for (const Warning& warning : r.warnings) {
-      w.open('{');
+    });
+    objects(w, "warnings", r.warnings, [&](const Warning& warning) {
       w.key("code"), w.string(warning.code);
       w.key("message"), w.string(warning.message);
-      w.close('}');
-    }
-    w.close(']');
+    });
     if (!r.related_entities.empty()) write_entities(w, "related_entities", r.related_entities, options.explain);
   }
   w.close('}');
