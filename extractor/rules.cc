@@ -143,6 +143,38 @@ std::filesystem::path RuleSet::default_dir() {
 
 namespace internal {
 
+namespace {
+
+// Orders literal alternatives so that RE2 factors them into a trie and the
+// alternation still prefers the longest entry ("Phó Chủ tịch" over "Chủ
+// tịch"). Two literals can match at the same place only if one is a prefix of
+// the other (under case folding, for (?i:) contexts), and then the longer
+// comes first; otherwise the order is sorted, so that entries sharing a prefix
+// sit side by side and RE2 factors the prefix out once. A flat list sorted by
+// length instead makes every capture try each entry in turn.
+void sort_for_alternation(std::vector<std::string>& entries) {
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(entries.size());
+  for (std::string& e : entries) keyed.emplace_back(to_lower(e), std::move(e));
+  // Lexicographic, but a string sorts after every string it is a prefix of.
+  auto before = [](const std::string& a, const std::string& b) {
+    std::size_t n = std::min(a.size(), b.size());
+    int c = a.compare(0, n, b, 0, n);
+    if (c != 0) return c < 0;
+    return a.size() > b.size();
+  };
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return before(x.first, y.first);
+    return before(x.second, y.second);
+  });
+  entries.clear();
+  for (auto& [key, entry] : keyed) {
+    if (entries.empty() || entries.back() != entry) entries.push_back(std::move(entry));
+  }
+}
+
+}  // namespace
+
 std::string expand_pattern(std::string_view pattern, const std::map<std::string, std::string, std::less<>>& macros,
                            const std::map<std::string, Lexicon, std::less<>>& lexicons, const std::string& where,
                            int depth) {
@@ -184,11 +216,7 @@ std::string expand_pattern(std::string_view pattern, const std::map<std::string,
       for (const LexiconRow& row : it->second.rows) {
         if (field < row.fields.size() && !row.fields[field].empty()) entries.push_back(row.fields[field]);
       }
-      // Longest first, so the alternation prefers "Phó Chủ tịch" over "Chủ tịch".
-      std::sort(entries.begin(), entries.end(), [](const std::string& a, const std::string& b) {
-        return a.size() != b.size() ? a.size() > b.size() : a < b;
-      });
-      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+      sort_for_alternation(entries);
       out += "(?:";
       for (std::size_t k = 0; k < entries.size(); ++k) {
         if (k > 0) out += '|';
