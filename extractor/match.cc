@@ -85,19 +85,21 @@ std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, con
   }
 
   std::vector<Candidate> candidates;
-  std::vector<int> hits;
+  std::vector<int> hits, set_hits;
   for (Span8 range : ranges) {
     re2::StringPiece piece(norm.data() + range.start, range.end - range.start);
     hits.clear();
-    re2::RE2::Set::ErrorInfo error{re2::RE2::Set::kNoError};
-    bool any = rules.candidates != nullptr && rules.candidates->Match(piece, &hits, &error);
-    if (rules.candidates == nullptr || error.kind != re2::RE2::Set::kNoError) {
-      // No set, or its DFA ran out of memory on this text: run every rule.
-      hits.resize(rules.rules.size());
-      for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
-    } else if (!any) {
-      continue;
+    for (const RuleSetImpl::CandidateSet& group : rules.candidates) {
+      set_hits.clear();
+      re2::RE2::Set::ErrorInfo error{re2::RE2::Set::kNoError};
+      if (group.set != nullptr && group.set->Match(piece, &set_hits, &error)) {
+        for (int k : set_hits) hits.push_back(group.rules[static_cast<std::size_t>(k)]);
+      } else if (group.set == nullptr || error.kind != re2::RE2::Set::kNoError) {
+        // No set, or its DFA ran out of memory on this text: run all its rules.
+        hits.insert(hits.end(), group.rules.begin(), group.rules.end());
+      }
     }
+    if (hits.empty()) continue;
     std::sort(hits.begin(), hits.end());
     for (int index : hits) {
       const Rule& rule = rules.rules[static_cast<std::size_t>(index)];

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -407,14 +408,22 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
     }
   }
 
-  // The candidate pass: one RE2::Set over every pattern.
-  re2::RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(256 << 20);
-  auto set = std::make_shared<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
-  bool ok = true;
-  for (const internal::Rule& rule : impl.rules) ok = ok && set->Add(rule.pattern, nullptr) >= 0;
-  if (ok && set->Compile()) impl.candidates = set;  // else every rule runs on every text
+  // The candidate pass: one RE2::Set per rule file.
+  std::map<std::string, RuleSetImpl::CandidateSet> by_file;
+  for (std::size_t i = 0; i < impl.rules.size(); ++i) {
+    const std::string& where = impl.rules[i].location;
+    by_file[where.substr(0, where.rfind(':'))].rules.push_back(static_cast<int>(i));
+  }
+  for (auto& [file, group] : by_file) {
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    auto set = std::make_shared<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+    bool ok = true;
+    for (int i : group.rules) ok = ok && set->Add(impl.rules[static_cast<std::size_t>(i)].pattern, nullptr) >= 0;
+    if (ok && set->Compile()) group.set = set;  // else its rules run on every line
+    impl.candidates.push_back(std::move(group));
+  }
 
   for (const auto& row : impl.lexicon("titles").rows) {
     impl.titles.push_back({internal::to_lower(row.fields[0]), row.fields[0], row.fields.size() > 1 && row.fields[1] == "null_org"});

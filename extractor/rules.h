@@ -83,7 +83,16 @@ struct RuleSetImpl {
   };
   std::vector<Title> titles;
   std::size_t max_title_bytes = 0;
-  std::shared_ptr<const re2::RE2::Set> candidates;  // all rule patterns, for the one-pass candidate search
+  // The candidate pass: one RE2::Set per rule file, each naming the rules
+  // (indices into `rules`) whose patterns it holds. One set over all patterns
+  // would be one pass, but its lazily built DFA combines the partial matches
+  // of every rule; on new text it builds states at nearly every byte
+  // (~200 ns/byte against ~25 for the sets per file together).
+  struct CandidateSet {
+    std::shared_ptr<const re2::RE2::Set> set;  // null: compiling failed, its rules always run
+    std::vector<int> rules;
+  };
+  std::vector<CandidateSet> candidates;
 
   // The lexicon called `name`; an empty one when the set has none.
   const internal::Lexicon& lexicon(std::string_view name) const;
