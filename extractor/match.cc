@@ -15,6 +15,12 @@ int layer_of(const Rule& rule) {
 
 namespace {
 
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 struct Candidate {
   Found found;
   int layer = 0;
@@ -39,7 +45,8 @@ void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view n
     // Word boundaries at both ends, where the match itself starts/ends with a word character.
     bool ok = groups[0].size() > 0 &&
               !(word_char_at(norm, start) && word_char_before(norm, start)) &&
-              !(word_char_before(norm, end) && word_char_at(norm, end));
+              !(word_char_before(norm, end) && word_char_at(norm, end)) &&
+              (rule.max_chars == 0 || code_points(norm.substr(start, end - start)) <= rule.max_chars);
     if (ok) {
       Match m{norm, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)}, {}};
       for (const auto& [index, name] : names) {

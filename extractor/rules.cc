@@ -330,6 +330,14 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
       rule.id = (*t)["id"].value_or(std::string());
       rule.type = (*t)["type"].value_or(std::string());
       rule.priority = (*t)["priority"].value_or(0);
+      if (const toml::node* max = t->get("max_chars")) {
+        std::optional<std::int64_t> n = max->value<std::int64_t>();
+        if (!n || *n < 1 || *n > 100000) {
+          loader.problem(Loader::where(file, max->source()), "rule " + rule.id + ": max_chars must be a number from 1 to 100000");
+        } else {
+          rule.max_chars = static_cast<std::size_t>(*n);
+        }
+      }
       std::string pattern = (*t)["pattern"].value_or(std::string());
       if (rule.id.empty()) loader.problem(w, "rule without id");
       if (!known_type(rule.type)) loader.problem(w, "rule " + rule.id + ": unknown type '" + rule.type + "'");
@@ -337,8 +345,8 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
       if (auto [it, fresh] = seen_ids.emplace(rule.id, w); !fresh && !rule.id.empty()) {
         loader.problem(w, "duplicate rule id " + rule.id + " (first at " + it->second + ")");
       }
-      static const std::vector<std::string_view> kKeys = {"id",  "type",     "resolver", "priority",  "pattern",
-                                                          "set", "examples", "rejects",  "published", "note"};
+      static const std::vector<std::string_view> kKeys = {"id",  "type",     "resolver",  "priority", "max_chars",
+                                                          "pattern", "set", "examples", "rejects",  "published", "note"};
       for (const auto& [key, value] : *t) {
         if (std::find(kKeys.begin(), kKeys.end(), key.str()) == kKeys.end()) {
           loader.problem(Loader::where(file, value.source()),

@@ -48,6 +48,10 @@ struct Rule {
   std::string resolver;  // kinds/ resolver that turns captures into fields
   std::string location;  // "rules/date.toml:14"
   int priority = 0;
+  // Longest match in code points (0: no limit). A large bounded repeat such
+  // as [^"]{1,120} makes RE2's automata grow a state per count; the rule
+  // writes [^"]+ and the engine drops longer matches instead.
+  std::size_t max_chars = 0;
   std::string pattern;   // after macro and lexicon expansion
   std::shared_ptr<const re2::RE2> re;
   std::vector<std::pair<std::string, std::string>> set;  // constant fields for the resolver

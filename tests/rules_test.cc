@@ -74,6 +74,9 @@ TEST_CASE("broken rule files are reported as file:line: message", "[rules]") {
       {"example that is not valid",
        "[[rule]]\nid = \"percent.x\"\ntype = \"percent\"\npattern = '(?P<num>\\d+)%'\nexamples = ['[5% => 5', '[6%] => 6']\nrejects = ['x']\n",
        "a.toml:5: rule percent.x: example needs exactly one [span]"},
+      {"max_chars that is no count",
+       "[[rule]]\nid = \"percent.x\"\ntype = \"percent\"\nmax_chars = \"ten\"\npattern = '(?P<num>\\d+)%'\nexamples = ['[5%] => 5', '[6%] => 6']\nrejects = ['x']\n",
+       "a.toml:4: rule percent.x: max_chars must be a number from 1 to 100000"},
       {"too few examples",
        "[[rule]]\nid = \"percent.x\"\ntype = \"percent\"\npattern = '(?P<num>\\d+)%'\nexamples = ['[5%] => 5']\n",
        "a.toml:1: rule percent.x: needs at least two examples and one reject"},
@@ -99,6 +102,26 @@ TEST_CASE("a valid rule set loads and its examples pass", "[rules]") {
   vnie::RuleSet rules = vnie::RuleSet::load(dir.path);
   REQUIRE(rules.examples().size() == 3);
   for (const vnie::Example& e : rules.examples()) CHECK(vnie::check(rules, e) == "");
+}
+
+TEST_CASE("max_chars drops a longer match and the search goes on after its start", "[rules]") {
+  RulesDir dir("a.toml", R"([[rule]]
+id = "ignore.quoted"
+type = "ignore"
+max_chars = 12
+pattern = '"[^"]+"'
+examples = ['cuộc thi [“Tay nghề”] năm nay', 'chủ đề [“Vì bạn”] năm nay']
+rejects = ['khẩu hiệu “Tất cả vì người lao động” được treo']
+)");
+  REQUIRE(vnie::RuleSet::check_dir(dir.path).empty());
+  vnie::RuleSet rules = vnie::RuleSet::load(dir.path);
+  for (const vnie::Example& e : rules.examples()) CHECK(vnie::check(rules, e) == "");
+  // After a quote too long, the search goes on from the next character, as
+  // a bounded repeat would: the closing quote opens the next match.
+  vnie::Example e{.rule = "ignore.quoted", .type = "ignore", .text = "“Tất cả vì người lao động” và “Năm tốt”"};
+  e.start = 25;  // ” và “
+  e.end = 31;
+  CHECK(vnie::check(rules, e) == "");
 }
 
 TEST_CASE("a failing example says what was expected and what was found", "[rules]") {
