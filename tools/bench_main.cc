@@ -36,6 +36,7 @@
 //   build/vnie_bench                        # 64 MB varied from corpus/dev, all cores
 //   build/vnie_bench --size 512 --threads 2 --json corpus/dev
 //   build/vnie_bench --workload cycled
+//   build/vnie_bench --size 1024 --write varied.jsonl   # then time vnie extract on it
 //
 // Exit codes: 0 ok, 1 error (no articles, bad rules, N-thread output differs
 // from single-thread output), 2 usage.
@@ -49,6 +50,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -118,14 +120,16 @@ class Variator {
       std::vector<std::string> lines;
       for (std::size_t b = 0; b <= a.text.size();) {
         std::size_t e = std::min(a.text.find('\n', b), a.text.size());
-        if (e > b) lines.emplace_back(a.text.substr(b, e - b));
+        lines.emplace_back(a.text.substr(b, e - b));
         b = e + 1;
       }
-      if (lines.empty()) continue;
-      shapes_.push_back(lines.size());
-      titles_.push_back(lines.front());
-      paragraphs_.insert(paragraphs_.end(), lines.begin() + 1, lines.end());
+      for (std::size_t k = 1; k < lines.size(); ++k) {
+        if (lines[k].size() >= kParagraph && lines[k] != lines[0]) paragraphs_.push_back(lines[k]);
+      }
+      if (!lines[0].empty()) titles_.push_back(lines[0]);
+      templates_.push_back(std::move(lines));
     }
+    if (titles_.empty()) titles_.push_back("Tin");
     if (paragraphs_.empty()) paragraphs_ = titles_;
     for (const char* name : {"provinces", "hanoi_districts", "hanoi_wards", "other_cities"}) {
       std::vector<std::string>& entries = places_[name];
@@ -142,27 +146,38 @@ class Variator {
     }
     // Given names: the capitalized words of the inputs.
     std::map<std::string, int> seen;
-    for (const std::string& p : paragraphs_) {
-      for (std::size_t b = 0; b < p.size();) {
-        std::size_t e = std::min(p.find(' ', b), p.size());
-        std::string word = p.substr(b, e - b);
-        if (capitalized(word) && word.size() <= 12) seen[word]++;
-        b = e + 1;
+    for (const auto& lines : templates_) {
+      for (const std::string& p : lines) {
+        for (std::size_t b = 0; b < p.size();) {
+          std::size_t e = std::min(p.find(' ', b), p.size());
+          std::string word = p.substr(b, e - b);
+          if (capitalized(word) && word.size() <= 12) seen[word]++;
+          b = e + 1;
+        }
       }
     }
     for (const auto& [word, n] : seen) given_.push_back(word);
     if (family_.empty() || given_.empty()) given_.assign({"An"}), family_.assign({"Nguyễn"});
   }
 
+  // Article `index` keeps the line layout of an input article (title, its
+  // repeat, blank lines, short lines such as the byline and captions, varied
+  // in place) with each paragraph drawn from all inputs.
   vnie::Article make(std::size_t index) {
     std::mt19937_64 rng(0x766e6965ULL * (index + 1));
     vnie::Article article;
     article.id = "varied-" + std::to_string(index);
-    std::size_t shape = shapes_[index % shapes_.size()];
-    article.text = vary(titles_[pick(rng, titles_.size())], rng);
-    for (std::size_t k = 1; k < shape; ++k) {
-      article.text += "\n";
-      article.text += vary(paragraphs_[pick(rng, paragraphs_.size())], rng);
+    const std::vector<std::string>& lines = templates_[index % templates_.size()];
+    std::string title = vary(titles_[pick(rng, titles_.size())], rng);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (k > 0) article.text += "\n";
+      if (k == 0 || lines[k] == lines[0]) {
+        article.text += title;
+      } else if (lines[k].size() >= kParagraph) {
+        article.text += vary(paragraphs_[pick(rng, paragraphs_.size())], rng);
+      } else {
+        article.text += vary(lines[k], rng);
+      }
     }
     return article;
   }
@@ -218,7 +233,8 @@ class Variator {
     return out;
   }
 
-  std::vector<std::size_t> shapes_;  // lines per input article
+  static constexpr std::size_t kParagraph = 80;  // bytes: shorter lines are kept in place
+  std::vector<std::vector<std::string>> templates_;  // the lines of each input article
   std::vector<std::string> titles_;
   std::vector<std::string> paragraphs_;
   std::map<std::string, std::vector<std::string>> places_;
@@ -261,6 +277,28 @@ Workload load_workload(const std::vector<std::string>& inputs, double size_mb, c
     ++workload.count;
   }
   return workload;
+}
+
+// --write: the varied articles as JSONL, generated one at a time.
+int write_workload(const std::vector<std::string>& inputs, double size_mb, const vnie::RuleSet& rules,
+                   const std::string& path) {
+  Workload sample = load_workload(inputs, 0, "cycled", rules);
+  Variator variator(sample.inputs, rules);
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw vnie::Error(path + ": cannot open for writing");
+  const auto target = static_cast<std::uint64_t>(size_mb * kMB);
+  std::uint64_t bytes = 0;
+  std::size_t count = 0;
+  while (bytes < target) {
+    vnie::Article article = variator.make(count++);
+    bytes += article.text.size();
+    out << nlohmann::json{{"id", article.id}, {"text", article.text}}.dump() << "\n";
+  }
+  out.close();
+  if (!out) throw vnie::Error(path + ": write failed");
+  std::cerr << "vnie_bench: wrote " << count << " articles (" << static_cast<double>(bytes) / kMB << " MB of text) to "
+            << path << "\n";
+  return kOk;
 }
 
 struct RunResult {
@@ -523,6 +561,9 @@ int run(int argc, char** argv) {
        "worker threads for the parallel run (default: all cores)")
       ("workload", po::value<std::string>()->default_value("varied"),
        "varied (new text in every article) or cycled (the inputs repeated)")
+      ("write", po::value<std::string>(),
+       "write the varied workload of --size MB to this JSONL file (id, text) and stop: "
+       "an archive of new text for timing `vnie extract` itself")
       ("json", "print one JSON object instead of a table")
       ("rules", po::value<std::string>(), "rule directory (default: the bundled rules/)");
   po::options_description all;
@@ -561,6 +602,7 @@ int run(int argc, char** argv) {
     return rules;
   };
   const vnie::RuleSet lexicons = vnie::RuleSet::load(rules_dir);
+  if (vm.count("write")) return write_workload(inputs, size_mb, lexicons, vm["write"].as<std::string>());
   const Workload workload = load_workload(inputs, size_mb, kind, lexicons);
 
   RunResult icu = run_icu_word_break(workload);
