@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "normalize.h"
 
@@ -106,12 +107,9 @@ class Writer {
     // (file names, ids) may not be.
     std::string repaired;
     std::string_view s = raw;
-    if (std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-      auto [text, invalid] = internal::repair_utf8(raw);
-      if (invalid > 0) {
-        repaired = std::move(text);
-        s = repaired;
-      }
+    if (!internal::valid_utf8(raw)) {
+      repaired = internal::repair_utf8(raw).first;
+      s = repaired;
     }
     out += '"';
     for (char c : s) {
@@ -231,8 +229,10 @@ namespace internal {
 
 Article parse_article_json(std::string_view line) {
   // Invalid UTF-8 is repaired before parsing, so the article is not lost.
-  auto [repaired, invalid] = repair_utf8(line);
-  nlohmann::json j = nlohmann::json::parse(repaired, nullptr, false);
+  std::string repaired;
+  std::size_t invalid = 0;
+  if (!valid_utf8(line)) std::tie(repaired, invalid) = repair_utf8(line);
+  nlohmann::json j = nlohmann::json::parse(repaired.empty() ? line : std::string_view(repaired), nullptr, false);
   if (j.is_discarded()) throw Error("broken JSON line");
   if (!j.is_object()) throw Error("JSON line is not an object");
   auto text = j.find("text");

@@ -364,6 +364,21 @@ Text normalize(std::string_view input) {
   return text;
 }
 
+bool valid_utf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 std::pair<std::string, std::size_t> repair_utf8(std::string_view s) {
   std::pair<std::string, std::size_t> out;
   out.first.reserve(s.size());

@@ -28,6 +28,9 @@ namespace vnie::internal {
 
 Text normalize(std::string_view input);
 
+// Whether `s` is valid UTF-8 (no copy; the common case skips repair_utf8).
+bool valid_utf8(std::string_view s);
+
 // `s` with each invalid UTF-8 sequence replaced by U+FFFD, and how many there were.
 std::pair<std::string, std::size_t> repair_utf8(std::string_view s);
 
