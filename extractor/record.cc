@@ -114,11 +114,14 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   if (!own.ranges.empty()) found = internal::find_all(impl, text.norm, context, own);
   times.rules += seconds_since(t);
 
-  // Sentences bound the target facts, which hang on ratios: only then are they needed.
-  std::vector<internal::Span8> sentences;
-  if (std::any_of(found.begin(), found.end(), [](const internal::Found& f) { return f.rule->type == "ratio"; })) {
-    sentences = impl.segmenter.sentences(text.norm);
+  // Sentences bound the target facts, which hang on ratios: only the lines
+  // with a ratio need them.
+  std::vector<std::uint32_t> ratios;
+  for (const internal::Found& f : found) {
+    if (f.rule->type == "ratio") ratios.push_back(f.span.start);
   }
+  std::vector<internal::Span8> sentences;
+  if (!ratios.empty()) sentences = impl.segmenter.sentences(text.norm, std::move(ratios));
   times.segment += seconds_since(t);
 
   internal::Resolution resolution = internal::resolve_article(impl, text.norm, own.ranges, sentences, found);

@@ -183,9 +183,9 @@ bool Segmenter::ends_with_abbreviation(std::string_view before) const {
   return is_letter(ch) && u_isupper(ch) && next + 1 == last.size();
 }
 
-std::vector<Span8> Segmenter::sentences(std::string_view norm) const {
+void Segmenter::line_sentences(std::string_view norm, std::size_t line_start, std::size_t line_end,
+                               std::vector<Span8>& out) const {
   thread_local std::unique_ptr<icu::BreakIterator> iterator = make_sentence_iterator();
-  std::vector<Span8> out;
   // Trim ASCII white space only: a byte >= 0x80 is part of a UTF-8 sequence
   // (0xA0 is no NBSP here: normalize() already made those spaces).
   auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -194,34 +194,52 @@ std::vector<Span8> Segmenter::sentences(std::string_view norm) const {
     while (e > b && ascii_space(norm[e - 1])) --e;
     if (b < e) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
   };
+  std::string_view line = norm.substr(line_start, line_end - line_start);
+  if (iterator == nullptr) {
+    push(line_start, line_end);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &status);
+  if (U_FAILURE(status)) {
+    push(line_start, line_end);
+    return;
+  }
+  iterator->setText(ut, status);
+  std::size_t begin = 0;
+  for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
+    auto cut = static_cast<std::size_t>(b);
+    if (cut < line.size() && ends_with_abbreviation(line.substr(0, cut))) continue;
+    push(line_start + begin, line_start + cut);
+    begin = cut;
+  }
+  if (begin < line.size()) push(line_start + begin, line_end);
+  iterator->setText(icu::UnicodeString());
+  utext_close(ut);
+}
+
+std::vector<Span8> Segmenter::sentences(std::string_view norm) const {
+  std::vector<Span8> out;
   // Lines first: a line break always ends a sentence, and ICU sees one line at a time.
-  std::size_t line_start = 0;
-  while (line_start < norm.size()) {
-    std::size_t line_end = norm.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = norm.size();
-    std::string_view line = norm.substr(line_start, line_end - line_start);
-    if (iterator == nullptr) {
-      push(line_start, line_end);
-    } else {
-      UErrorCode status = U_ZERO_ERROR;
-      UText* ut = utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &status);
-      if (U_FAILURE(status)) {
-        push(line_start, line_end);
-      } else {
-        iterator->setText(ut, status);
-        std::size_t begin = 0;
-        for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
-          auto cut = static_cast<std::size_t>(b);
-          if (cut < line.size() && ends_with_abbreviation(line.substr(0, cut))) continue;
-          push(line_start + begin, line_start + cut);
-          begin = cut;
-        }
-        if (begin < line.size()) push(line_start + begin, line_end);
-        iterator->setText(icu::UnicodeString());
-        utext_close(ut);
-      }
-    }
+  for (std::size_t line_start = 0; line_start < norm.size();) {
+    std::size_t line_end = std::min(norm.find('\n', line_start), norm.size());
+    line_sentences(norm, line_start, line_end, out);
     line_start = line_end + 1;
+  }
+  return out;
+}
+
+std::vector<Span8> Segmenter::sentences(std::string_view norm, std::vector<std::uint32_t> at) const {
+  std::sort(at.begin(), at.end());
+  std::vector<Span8> out;
+  std::size_t done = 0;  // lines before this byte are done
+  for (std::uint32_t b : at) {
+    if (b < done || b > norm.size()) continue;
+    std::size_t line_start = b == 0 ? 0 : norm.rfind('\n', b - 1);
+    line_start = line_start == std::string_view::npos || b == 0 ? 0 : line_start + 1;
+    std::size_t line_end = std::min(norm.find('\n', b), norm.size());
+    line_sentences(norm, line_start, line_end, out);
+    done = line_end + 1;
   }
   return out;
 }

@@ -49,7 +49,13 @@ class Segmenter {
   // Sentences without their surrounding white space; empty ones are skipped.
   std::vector<Span8> sentences(std::string_view norm) const;
 
+  // The same, only for the lines that hold one of the byte offsets `at`. A
+  // line break always ends a sentence, so these are exactly the sentences
+  // sentences(norm) gives for those lines.
+  std::vector<Span8> sentences(std::string_view norm, std::vector<std::uint32_t> at) const;
+
  private:
+  void line_sentences(std::string_view norm, std::size_t line_start, std::size_t line_end, std::vector<Span8>& out) const;
   bool ends_with_abbreviation(std::string_view before) const;
   std::vector<std::string> abbreviations_;
 };

@@ -70,3 +70,34 @@ TEST_CASE("tokens and sentences slice the input at their offsets", "[segment][co
     }
   }
 }
+
+TEST_CASE("sentences of chosen lines are those lines' sentences of the whole text", "[segment][corpus]") {
+  const vnie::RuleSet& rules = vnie::test::repo_rules();
+  const vnie::internal::Segmenter& seg = rules.impl().segmenter;
+  for (const auto& p : vnie::test::dev_articles()) {
+    std::string norm = normalize(vnie::test::read_file(p)).norm;
+    std::vector<vnie::internal::Span8> all = seg.sentences(norm);
+    REQUIRE(all.size() > 6);
+    // Offsets in the 2nd, the 5th and the last sentence, one of them twice,
+    // out of order: the lines holding them, each once, in text order.
+    std::vector<std::uint32_t> at = {all.back().start, all[4].start + 1, all[1].start, all[4].start};
+    std::vector<vnie::internal::Span8> want;
+    for (const vnie::internal::Span8& s : all) {
+      for (std::uint32_t b : at) {
+        std::size_t line = norm.rfind('\n', b);
+        std::size_t from = line == std::string::npos ? 0 : line + 1;
+        std::size_t to = std::min(norm.find('\n', b), norm.size());
+        if (s.start >= from && s.end <= to) {
+          want.push_back(s);
+          break;
+        }
+      }
+    }
+    std::vector<vnie::internal::Span8> got = seg.sentences(norm, at);
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].start == want[i].start);
+      CHECK(got[i].end == want[i].end);
+    }
+  }
+}
