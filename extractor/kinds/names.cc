@@ -42,11 +42,29 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
   static const RE2 definition(R"( \(\p{Lu}[\p{Lu}\p{Ll}&.-]*\))");
   static const RE2 term(R"( khóa [IVXL]+$)");
   std::string s(text);
-  RE2::GlobalReplace(&s, definition, "");
-  RE2::GlobalReplace(&s, term, "");
+  if (s.find(" (") != std::string::npos) RE2::GlobalReplace(&s, definition, "");
+  if (s.find(" khóa ") != std::string::npos) RE2::GlobalReplace(&s, term, "");
   std::vector<std::string> words;
   std::istringstream in(s);
   for (std::string w; in >> w;) words.push_back(w);
+  // words[i..] joined by single spaces, for the lexicon lookups below;
+  // rebuilt only when a word is rewritten.
+  std::string joined;
+  std::vector<std::size_t> starts;
+  bool stale = true;
+  auto rest_from = [&](std::size_t i) {
+    if (stale) {
+      joined.clear();
+      starts.clear();
+      for (const std::string& word : words) {
+        if (!joined.empty()) joined += ' ';
+        starts.push_back(joined.size());
+        joined += word;
+      }
+      stale = false;
+    }
+    return std::string_view(joined).substr(starts[i]);
+  };
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
@@ -64,9 +82,9 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
                 (i + 3 < words.size() && is_admin_word(rules, words[i + 2] + " " + words[i + 3])))) {
       w = "Liên đoàn Lao";
       words[i + 1] = "động";
+      stale = true;
     } else {
-      std::string rest;
-      for (std::size_t k = i; k < words.size(); ++k) rest += (k > i ? " " : "") + words[k];
+      std::string_view rest = rest_from(i);
       // City forms written together ("TP.HCM", "TP. Hà Nội"): the unit and the name.
       std::string place;
       std::string alias = longest_prefix(rules, "province_aliases", rest, &place);
