@@ -154,6 +154,13 @@ void place_tone_marks(Text& text) {
     UChar32 second, third = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, n, second);
     int32_t after = j;
+    // Only a toned a/e after o, or a toned y after u, can move: most "o"/"u"
+    // + accented letter pairs ("uố", "ườ") stop here.
+    Toned toned = find_toned(static_cast<char32_t>(second));
+    if (toned.row < 0) continue;
+    char32_t base = lower_ascii(kBase[static_cast<std::size_t>(toned.row)]);
+    char32_t lower_first = lower_ascii(static_cast<char32_t>(first));
+    if (!((lower_first == U'o' && (base == U'a' || base == U'e')) || (lower_first == U'u' && base == U'y'))) continue;
     if (j < n) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, n, third);
     std::vector<char32_t> window = {static_cast<char32_t>(first), static_cast<char32_t>(second)};
     if (after < n) window.push_back(static_cast<char32_t>(third));
