@@ -79,9 +79,11 @@ bool is_count(const Match& m, const std::string& unit, const Context& context) {
       lexicon_has(context.rules, "not_units", std::string_view(unit).substr(0, unit.find(' ', first.size() + 1)))) {
     return false;
   }
-  // A currency word is money, not a count, unless it begins another word ("11 đồng chí").
+  // A currency word is money, not a count, unless it begins another word ("11
+  // đồng chí"); after a scale word it is money ("5 triệu đồng tiền mặt").
   std::string_view two_words = std::string_view(unit).substr(0, unit.find(' ', first.size() + 1));
-  if (lexicon_has(context.rules, "currencies", first) && !lexicon_has(context.rules, "currency_false_friends", two_words)) {
+  if (lexicon_has(context.rules, "currencies", first) &&
+      (m.has("scale") || !lexicon_has(context.rules, "currency_false_friends", two_words))) {
     return false;
   }
   std::size_t start = m.has("hedge") ? m.span_of("hedge").start : m.span.start;
@@ -111,8 +113,9 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
   }
   std::optional<double> first = amount(m, m["num"], context);
   if (!first) return {};
-  if (type == "money" && m.has("currency")) {
-    // "11 đồng chí" counts comrades: the currency word begins another word.
+  if (type == "money" && m.has("currency") && !m.has("scale")) {
+    // "11 đồng chí" counts comrades: the currency word begins another word
+    // (not after a scale word: "5 triệu đồng tiền mặt" is money).
     std::size_t b = m.span.end + 1;
     std::size_t e = m.norm.find_first_of(" ,.;:)\n", b);
     if (b < m.norm.size() && m.norm[m.span.end] == ' ') {
