@@ -206,6 +206,13 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
     return out;
   }
   if (rule.type == "person") {
+    // "Phó" is a family name and begins titles: "Phó Tổng Giám đốc" is no
+    // person "Phó Tổng Giám". A title that starts here and covers the whole
+    // match wins.
+    if (!m.has("name")) {
+      std::string title = longest_prefix(rules, "titles", m.norm.substr(m.span.start), nullptr);
+      if (title.size() >= whole.size()) return {};
+    }
     Span8 span = m.has("name") ? m.span_of("name") : m.span;
     std::string name(m.has("name") ? m["name"] : whole);
     std::string alias = lexicon_value(rules, "person_aliases", name);
