@@ -26,15 +26,18 @@ inline std::string read_file(const std::filesystem::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// The development articles, sorted.
-inline std::vector<std::filesystem::path> dev_articles() {
+// The articles (.txt) of corpus/<set>, sorted.
+inline std::vector<std::filesystem::path> corpus_articles(const std::string& set) {
   std::vector<std::filesystem::path> out;
-  for (const auto& e : std::filesystem::directory_iterator(kSourceDir / "corpus" / "dev")) {
+  for (const auto& e : std::filesystem::directory_iterator(kSourceDir / "corpus" / set)) {
     if (e.path().extension() == ".txt") out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
 }
+
+// The development articles (with gold), sorted.
+inline std::vector<std::filesystem::path> dev_articles() { return corpus_articles("dev"); }
 
 // s[start:end] in code points, as Python slices a str.
 inline std::string cp_slice(const std::string& s, std::size_t start, std::size_t end) {

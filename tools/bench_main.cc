@@ -1,6 +1,7 @@
 // vnie_bench: measures extraction throughput on a synthetic workload.
 //
-// Reads every article of INPUT (default corpus/dev) and builds --size MB of
+// Reads every article of INPUT (default corpus/dev and corpus/synthetic, the
+// five real articles and fifty made-up ones) and builds --size MB of
 // articles from them, in one of two ways (--workload):
 //
 //   varied (default)  every article is new text, as in a real archive: its
@@ -33,7 +34,7 @@
 // core count, as a table or (--json) as one JSON object. MB means 2^20 bytes
 // throughout.
 //
-//   build/vnie_bench                        # 64 MB varied from corpus/dev, all cores
+//   build/vnie_bench                        # 64 MB varied from corpus/, all cores
 //   build/vnie_bench --size 512 --threads 2 --json corpus/dev
 //   build/vnie_bench --workload cycled
 //   build/vnie_bench --size 1024 --write varied.jsonl   # then time vnie extract on it
@@ -588,7 +589,7 @@ int run(int argc, char** argv) {
   if (threads == 0 || threads > 4096) throw UsageError("--threads must be between 1 and 4096");
   std::vector<std::string> inputs = vm.count("input")
                                         ? vm["input"].as<std::vector<std::string>>()
-                                        : std::vector<std::string>{"corpus/dev"};
+                                        : std::vector<std::string>{"corpus/dev", "corpus/synthetic"};
 
   const std::string kind = vm["workload"].as<std::string>();
   if (kind != "varied" && kind != "cycled") throw UsageError("--workload must be varied or cycled");
