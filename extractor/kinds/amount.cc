@@ -102,6 +102,12 @@ bool is_count(const Match& m, const std::string& unit, const Context& context) {
 std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Context& context) {
   const std::string& type = rule.type;
   if (type == "ratio") {
+    // After "tháng", "số", "điều"... a slash joins a date or an identifier
+    // ("cuối tháng 3/2024", "Điều 5/..."), not an achievement.
+    if (lexicon_has(context.rules, "not_count_before", words_before(m.norm, m.span.start, 1)) ||
+        lexicon_has(context.rules, "not_count_before", words_before(m.norm, m.span.start, 2))) {
+      return {};
+    }
     std::optional<double> a = parse_number(m["num"]), b = parse_number(m["den"]);
     if (!a || !b || *b == 0 || *a > kLargest || *b > kLargest) return {};
     std::vector<Field> f = {{"numerator", number_value(*a)}, {"denominator", number_value(*b)}};
