@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # End-to-end checks of the vnie command line: output, messages, exit codes.
-# usage: cli_test.sh path/to/vnie SOURCE_DIR
+# usage: cli_test.sh path/to/vnie SOURCE_DIR path/to/vnie_bench
 set -u
 vnie=$1
 src=$2
+bench=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
+total=0
 check() {  # check NAME CONDITION...
   local name=$1; shift
+  total=$((total + 1))
   if "$@"; then echo "ok: $name"; else echo "FAIL: $name"; fails=$((fails + 1)); fi
 }
 
@@ -77,5 +80,22 @@ printf 'Tiêu đề\nNgày 5/3/2024, LĐLĐ quận Long Biên trao 100 triệu �
 check "--explain names each entity's rule" \
   python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if [e["rule"] for e in r["entities"]] == ["date.dmy_slash", "organization.union_local", "money.amount"] else 1)' "$tmp/explain.json"
 
-echo "$((21 - fails)) passed, $fails failed"
+# The benchmark's varied workload: deterministic, valid JSONL, extractable.
+"$bench" --size 0.25 --write "$tmp/w1.jsonl" "$src/corpus/dev" "$src/corpus/synthetic" 2>/dev/null
+"$bench" --size 0.25 --write "$tmp/w2.jsonl" "$src/corpus/dev" "$src/corpus/synthetic" 2>/dev/null
+check "bench --write gives the same articles every time" cmp -s "$tmp/w1.jsonl" "$tmp/w2.jsonl"
+check "bench --write: JSONL of new articles, none a copy of an input" python3 - "$tmp/w1.jsonl" "$src/corpus" <<'PY'
+import json, sys, pathlib
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+inputs = {p.read_text(encoding="utf-8") for p in pathlib.Path(sys.argv[2]).glob("*/*.txt")}
+ok = len(texts) > 20 and len(set(texts)) == len(texts) and not (set(texts) & inputs)
+sys.exit(0 if ok and sum(len(t.encode()) for t in texts) >= 0.25 * 2**20 else 1)
+PY
+"$vnie" extract -q "$tmp/w1.jsonl" >"$tmp/w1.out"
+check "bench --write output extracts cleanly" test $? -eq 0 -a "$(wc -l <"$tmp/w1.out")" -eq "$(wc -l <"$tmp/w1.jsonl")"
+"$bench" --size 0.25 --threads 2 --json "$src/corpus/dev" >"$tmp/bench.json"
+check "bench runs and reports the varied workload" \
+  python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); sys.exit(0 if b["workload"]=="varied" and b["vnie_vs_icu"]>0 and b["json_bytes_1_thread"]==b["json_bytes_n_threads"] else 1)' "$tmp/bench.json"
+
+echo "$((total - fails)) passed, $fails failed"
 test $fails -eq 0

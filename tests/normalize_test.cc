@@ -75,6 +75,18 @@ TEST_CASE("normalize: invalid UTF-8 is replaced and counted", "[normalize]") {
   check_round_trip(in);
 }
 
+TEST_CASE("valid_utf8 agrees with repair_utf8", "[normalize]") {
+  const std::vector<std::string> cases = {
+      "", "abc", "Liên đoàn Lao động", "\xF0\x9F\x98\x80",  // 4-byte sequence
+      "ab\xFF", "\xE1\xBA", "\xC0\xAF",                       // bad byte, truncated, overlong
+      "\xED\xA0\x80", "a\x80" "b",                              // surrogate, stray continuation
+  };
+  for (const std::string& s : cases) {
+    INFO(s);
+    CHECK(vnie::internal::valid_utf8(s) == (vnie::internal::repair_utf8(s).second == 0));
+  }
+}
+
 TEST_CASE("fold: the gold.md comparison key", "[normalize]") {
   const Case cases[] = {
       {"  LĐLĐ   QUẬN Long Biên. ", "lđlđ quận long biên"},

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <re2/re2.h>
+
 #include "rules.h"
 #include "test_util.h"
 
@@ -122,6 +124,36 @@ rejects = ['khẩu hiệu “Tất cả vì người lao động” được tre
   e.start = 25;  // ” và “
   e.end = 31;
   CHECK(vnie::check(rules, e) == "");
+}
+
+TEST_CASE("a lexicon alternation prefers a longer entry over its own prefix", "[rules]") {
+  vnie::internal::Lexicon titles;
+  for (const char* e : {"Chủ tịch", "Phó Chủ tịch", "Chủ tịch nước", "chủ tịch", "Phó", "Chủ"}) {
+    titles.rows.push_back({{e}});
+  }
+  const std::map<std::string, vnie::internal::Lexicon, std::less<>> lexicons = {{"titles", titles}};
+  const std::map<std::string, std::string, std::less<>> macros;
+  for (const char* wrap : {"(?:{lexicon:titles})", "(?i:{lexicon:titles})"}) {
+    RE2 re(vnie::internal::expand_pattern(wrap, macros, lexicons, "test"));
+    REQUIRE(re.ok());
+    // (text, what the alternation takes at its start)
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"Phó Chủ tịch nước", "Phó Chủ tịch"}, {"Chủ tịch nước ta", "Chủ tịch nước"},
+        {"Chủ tịch Công đoàn", "Chủ tịch"},   {"Chủ nhiệm", "Chủ"}, {"Phó Giám đốc", "Phó"}};
+    for (const auto& [text, want] : cases) {
+      re2::StringPiece m;
+      INFO(wrap << " " << text);
+      REQUIRE(re.Match(text, 0, text.size(), RE2::ANCHOR_START, &m, 1));
+      CHECK(std::string(m) == want);
+    }
+    // Case-insensitively, "CHỦ TỊCH NƯỚC" is the longest entry, whatever case each entry has.
+    if (std::string(wrap).find("(?i") != std::string::npos) {
+      re2::StringPiece m;
+      std::string text = "chủ tịch nước";
+      REQUIRE(re.Match(text, 0, text.size(), RE2::ANCHOR_START, &m, 1));
+      CHECK(std::string(m) == text);
+    }
+  }
 }
 
 TEST_CASE("a failing example says what was expected and what was found", "[rules]") {
