@@ -77,8 +77,13 @@ struct Home {
 };
 
 Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vector<Found>& found) {
-  static const RE2 district_re(R"((quận|huyện|thị xã) (\p{Lu}[\pL]*(?: \p{Lu}[\pL]*){0,3}|\d{1,2})$)");
-  static const RE2 province_re(R"((thành phố|tỉnh) (\p{Lu}[\pL]*(?: \p{Lu}[\pL]*){0,3})$)");
+  static const RE2 district_re(R"((quận|huyện|thị xã) (\p{Lu}\p{Latin}*(?: \p{Lu}\p{Latin}*){0,3}|\d{1,2})$)");
+  static const RE2 province_re(R"((thành phố|tỉnh) (\p{Lu}\p{Latin}*(?: \p{Lu}\p{Latin}*){0,3})$)");
+  // The unit word must occur for either pattern to match: most names have
+  // none, and a plain substring test is far cheaper than the search.
+  auto has = [](std::string_view s, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s.find(w) != std::string_view::npos; });
+  };
   std::map<std::string, int> districts, provinces;
   std::map<std::string, std::string> district_units;
   for (const Found& f : found) {
@@ -88,10 +93,11 @@ Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vecto
     if (f.rule->type == "organization" || f.rule->type == "location") {
       std::string_view subject = f.rule->type == "location" ? text_of(norm, f.span) : std::string_view(*c);
       re2::StringPiece piece(subject.data(), subject.size());
-      if (RE2::PartialMatch(piece, district_re, &unit, &place)) {
+      if (has(subject, {"quận ", "huyện ", "thị xã "}) && RE2::PartialMatch(piece, district_re, &unit, &place)) {
         ++districts[place];
         district_units[place] = unit;
-      } else if (RE2::PartialMatch(piece, province_re, &unit, &place) && lexicon_has(rules, "provinces", place) &&
+      } else if (has(subject, {"thành phố ", "tỉnh "}) && RE2::PartialMatch(piece, province_re, &unit, &place) &&
+                 lexicon_has(rules, "provinces", place) &&
                  !(unit == "thành phố" && lexicon_value(rules, "provinces", place) == "tỉnh")) {
         ++provinces[place];  // a province, not a provincial city ("thành phố Thủ Đức")
       } else if (f.rule->type == "location") {
