@@ -74,9 +74,10 @@ const RE2& photo_credit() {
 
 // A byline: capitalized words or initials, one or more names joined by " - ",
 // ", " or " và ", optionally followed by an outlet tag ("Minh Anh (TTXVN)").
+// A word may start with H', K' or Y' as Ede, Jrai and K'Ho names do ("H'Yâo").
 bool looks_like_byline(std::string_view s, re2::StringPiece* name) {
   static const RE2 re(
-      R"(^((?:\p{Lu}\.\s?)*\p{Lu}[\p{L}]*(?:(?:[\s.-]+|,\s|\svà\s)\p{Lu}[\p{L}]*){0,8})\.?(?:\s*[(]\s*[^()]{1,30}\))?$)");
+      R"(^((?:\p{Lu}\.\s?)*(?:[HKY]')?\p{Lu}[\p{L}]*(?:(?:[\s.-]+|,\s|\svà\s)(?:[HKY]')?\p{Lu}[\p{L}]*){0,8})\.?(?:\s*[(]\s*[^()]{1,30}\))?$)");
   if (s.size() > 90 || !RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re, name)) return false;
   return count_words(std::string_view(name->data(), name->size())) <= 11;
 }

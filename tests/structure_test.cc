@@ -84,7 +84,8 @@ TEST_CASE("bylines with several names give one author each", "[structure]") {
            {"Hồng Nhung - Thu Trang", {"Hồng Nhung", "Thu Trang"}},
            {"Minh Anh, Quốc Huy và Lan Hương", {"Minh Anh", "Quốc Huy", "Lan Hương"}},
            {"Minh Anh (TTXVN)", {"Minh Anh"}},
-           {"P.V", {"P.V"}}}) {
+           {"P.V", {"P.V"}},
+           {"H’Yâo - Quốc Việt", {"H’Yâo", "Quốc Việt"}}}) {
     vnie::Article a{.id = "x", .text = "Tiêu đề\nCông đoàn tổ chức hội nghị tổng kết năm với nhiều nội dung quan trọng.\n" + byline + "\n"};
     CHECK(vnie::extract(vnie::test::repo_rules(), a).authors == want);
   }
