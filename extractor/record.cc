@@ -124,7 +124,8 @@ Record extract(const RuleSet& rules, const Article& article, const ExtractOption
   if (!ratios.empty()) sentences = impl.segmenter.sentences(text.norm, std::move(ratios));
   times.segment += seconds_since(t);
 
-  internal::Resolution resolution = internal::resolve_article(impl, text.norm, own.ranges, sentences, found);
+  internal::Resolution resolution =
+      internal::resolve_article(impl, text.norm, own.ranges, sentences, found, context.published);
   auto span_of = [&](internal::Span8 s) { return Span{text.input_offset(s.start), text.input_end(s.end)}; };
   for (internal::OfficialSpan& o : resolution.officials) {
     Official official{o.name, {}, {}};

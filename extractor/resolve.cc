@@ -597,8 +597,60 @@ void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& 
 
 }  // namespace
 
+// "6 tháng đầu năm và ... 6 tháng cuối năm 2022": a half, quarter or "N
+// tháng đầu năm" written without its year (value "XXXX...") takes the year of
+// the nearest dated expression in its paragraph, else of the last one before
+// it in the article, else the publication year. Intervals ("nhiệm kỳ
+// 2018-2023") give no year.
+void complete_partial_years(std::string_view norm, std::vector<Found>& found, std::optional<CivilDate> published) {
+  auto field = [](Found& f, std::string_view name) -> std::string* {
+    for (Field& x : f.fields) {
+      if (x.name == name) return std::get_if<std::string>(&x.value);
+    }
+    return nullptr;
+  };
+  for (Found& f : found) {
+    if (f.rule->type != "date") continue;
+    std::string* value = field(f, "value");
+    std::string* granularity = field(f, "granularity");
+    if (value == nullptr || granularity == nullptr || value->rfind("XXXX", 0) != 0) continue;
+    bool partial = *granularity == "half" || *granularity == "quarter" ||
+                   (*granularity == "interval" && value->size() == 15 && value->compare(4, 4, "-01/") == 0);
+    if (!partial) continue;
+    std::size_t line = norm.rfind('\n', f.span.start);
+    std::size_t from = line == std::string_view::npos ? 0 : line + 1;
+    std::size_t to = std::min(norm.find('\n', f.span.start), norm.size());
+    std::string in_paragraph, before;
+    std::size_t best = std::string_view::npos;
+    for (Found& g : found) {
+      if (&g == &f || g.rule->type != "date") continue;
+      const std::string* v = field(g, "value");
+      const std::string* gran = field(g, "granularity");
+      if (v == nullptr || gran == nullptr || *gran == "interval" || v->size() < 4 ||
+          v->find_first_not_of("0123456789") < 4) {
+        continue;
+      }
+      if (g.span.start >= from && g.span.end <= to) {
+        std::size_t distance = g.span.start > f.span.start ? g.span.start - f.span.start : f.span.start - g.span.start;
+        if (distance < best) {
+          best = distance;
+          in_paragraph = v->substr(0, 4);
+        }
+      } else if (g.span.end <= f.span.start) {
+        before = v->substr(0, 4);  // found is sorted by start: the last one wins
+      }
+    }
+    std::string year = !in_paragraph.empty() ? in_paragraph : before;
+    if (year.empty() && published) year = std::to_string(published->year);
+    if (year.size() != 4) continue;
+    for (std::size_t at = value->find("XXXX"); at != std::string::npos; at = value->find("XXXX", at)) value->replace(at, 4, year);
+  }
+}
+
 Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& ranges,
-                           const std::vector<Span8>& sentences, std::vector<Found>& found) {
+                           const std::vector<Span8>& sentences, std::vector<Found>& found,
+                           std::optional<CivilDate> published) {
+  complete_partial_years(norm, found, published);
   complete_canonicals(rules, norm, found);
   add_defined_abbreviations(norm, ranges, found);
   complete_persons(found);

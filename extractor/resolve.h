@@ -20,7 +20,7 @@
 //   - abbreviations the article defines ("Công ty Cổ phần Đầu tư ABC (ABCI)"):
 //     later mentions of the abbreviation are the same organization;
 //
-//   Resolution r = resolve_article(rules, text.norm, ranges, sentences, found);
+//   Resolution r = resolve_article(rules, text.norm, ranges, sentences, found, published);
 //
 // Offsets are byte offsets into the normalized text.
 #pragma once
@@ -61,9 +61,12 @@ struct Resolution {
 };
 
 // Rewrites canonicals in `found` (and drops organs that are part of a title),
-// and returns officials and facts. `sentences` are the text's sentences.
-// `ranges` are the parts of the text that belong to the article (not related).
+// gives a part of a year written without one ("6 tháng đầu năm") the year of
+// its paragraph or else of `published`, and returns officials and facts.
+// `sentences` are the text's sentences. `ranges` are the parts of the text
+// that belong to the article (not related).
 Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& ranges,
-                           const std::vector<Span8>& sentences, std::vector<Found>& found);
+                           const std::vector<Span8>& sentences, std::vector<Found>& found,
+                           std::optional<CivilDate> published = std::nullopt);
 
 }  // namespace vnie::internal

@@ -36,6 +36,19 @@ TEST_CASE("dates: year inference and relative dates follow the publication date"
         std::vector<std::string>{"2024-11-21", "2024-11-21", "2023-12-30"});
 }
 
+TEST_CASE("dates: a part of a year without its year takes its paragraph's, else the article's", "[extract]") {
+  const std::string text =
+      "Tiêu đề\n"
+      "Kết quả 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2022 được thông qua.\n"
+      "Nhiệm vụ trọng tâm 6 tháng cuối năm gồm báo cáo nhiệm kỳ 2018 - 2023.\n"
+      "Trong 9 tháng đầu năm, quý III và tháng 7, LĐLĐ tỉnh trao quà.\n";
+  // The interval 2018/2023 gives no year; the earlier paragraph's 2022 does.
+  CHECK(values(run(text), "date", "value") ==
+        std::vector<std::string>{"2022-H1", "2022-H2", "2022-H2", "2018/2023", "2022-01/2022-09", "XXXX-07"});
+  // A month keeps the publication-date rule.
+  CHECK(values(run(text, "2023-03-01"), "date", "value").back() == "2022-07");
+}
+
 TEST_CASE("officials: titles before and after the name, organs inside titles", "[extract]") {
   vnie::Record r = run(
       "Tiêu đề\nDự hội nghị có đồng chí Lê Thị Thu Trang - Ủy viên Ban Chấp hành LĐLĐ tỉnh Nam Định, "

@@ -6,6 +6,7 @@
 //           quarter (1-4 or I-IV)  half ("đầu"/"cuối" or 1/2)  hour minute
 //           part ("đầu"/"giữa"/"cuối", kept at month or year granularity)
 //           months (N in "N tháng đầu năm": the interval YYYY-01/YYYY-MM)
+//           decade (the first year of "những năm 1990": the interval 1990/1999)
 // Constant fields (`set`): granularity (forced), relative.
 #include <cstdio>
 #include <cstdlib>
@@ -84,6 +85,13 @@ std::vector<Resolved> resolve_date(const Rule&, const Match& m, const Context& c
     if (day == 0) return {make(m, month_text(year, month) + "/" + month_text(year2, month2), "interval")};
     return {make(m, day_text(year, month, day) + "/" + day_text(year2, month2, day2), "interval")};
   }
+  // A part of a year without the year ("6 tháng đầu năm") stays XXXX here;
+  // resolve.cc gives it the year of its paragraph, else of publication.
+  if (m.has("decade")) {  // "đầu những năm 1990"
+    int first = to_int(m["decade"]);
+    if (first < 1900 || first > 2090 || first % 10 != 0) return {};
+    return {make(m, year_text(first) + "/" + year_text(first + 9), "interval")};
+  }
   if (m.has("months")) {  // "5 tháng đầu năm 2024"
     int months = to_int(m["months"]);
     if (months < 1 || months > 12) return {};
@@ -114,6 +122,11 @@ std::vector<Resolved> resolve_date(const Rule&, const Match& m, const Context& c
     return {make(m, value, "day")};
   }
   if (month > 0) {
+    // "5 tháng 3 ngày" is a duration, not March.
+    if (!m.has("year")) {
+      std::string_view before = words_before(m.norm, m.span.start, 1);
+      if (!before.empty() && before.find_first_not_of("0123456789") == std::string_view::npos) return {};
+    }
     if (year == 0 && context.published) year = infer_year(month, 1, context);
     return {make(m, month_text(year, month), "month")};
   }

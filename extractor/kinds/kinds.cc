@@ -8,7 +8,8 @@ namespace {
 
 const std::array<ResolverInfo, 5> kResolvers = {{
     {"date",
-     {"day", "month", "year", "day2", "month2", "year2", "quarter", "half", "hour", "minute", "part", "months"},
+     {"day", "month", "year", "day2", "month2", "year2", "quarter", "half", "hour", "minute", "part", "months",
+      "decade"},
      resolve_date},
     {"relative", {"rel", "n", "unit"}, resolve_relative},
     {"amount", {"hedge", "num", "num2", "numw", "scale", "currency", "per", "unit", "den"}, resolve_amount},
