@@ -1,6 +1,7 @@
 #include "resolve.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -597,6 +598,94 @@ void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& 
 
 }  // namespace
 
+// The end of a capitalized name of one to three words at byte b ("Ngọc
+// Hiển", "U Minh", "Hòa Khánh Bắc"): each word a capital letter and then
+// lower-case letters. 0 when there is none.
+std::size_t place_name_end(std::string_view norm, std::size_t b) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(norm.data());
+  const auto length = static_cast<int32_t>(norm.size());
+  std::size_t end = 0;
+  auto at = static_cast<int32_t>(b);
+  for (int word = 0; word < 3; ++word) {
+    int32_t i = at;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !u_isupper(c)) break;
+    int32_t after = i;
+    while (after < length) {
+      int32_t next = after;
+      U8_NEXT(bytes, next, length, c);
+      if (c < 0 || !u_islower(c)) break;
+      after = next;
+    }
+    // A letter or digit right after ("TP", "LĐLĐ", "Quận3"): no name word.
+    if (after < length) {
+      int32_t next = after;
+      U8_NEXT(bytes, next, length, c);
+      if (c >= 0 && (u_isalpha(c) || u_isdigit(c))) break;
+    }
+    end = static_cast<std::size_t>(after);
+    if (after + 1 >= length || norm[static_cast<std::size_t>(after)] != ' ') break;
+    at = after + 1;
+  }
+  return end;
+}
+
+// "các huyện Năm Căn, Ngọc Hiển và U Minh": names listed after a place with
+// its unit word are places of the same level. The list stops at anything
+// else, at a name another rule took (a person, an organization), and after
+// a place another rule found on its own ("quận Long Biên, Hà Nội").
+void add_listed_places(std::string_view norm, std::vector<Found>& found) {
+  std::vector<Found> added;
+  std::vector<bool> taken(norm.size() + 1, false);
+  for (const Found& f : found) std::fill(taken.begin() + f.span.start, taken.begin() + f.span.end, true);
+  for (const Found& f : found) {
+    if (f.rule->type != "location") continue;
+    const std::string* canonical = canonical_of(f);
+    const std::string* level = nullptr;
+    for (const Field& field : f.fields) {
+      if (field.name == "level") level = std::get_if<std::string>(&field.value);
+    }
+    if (canonical == nullptr || level == nullptr || *level == "country" || *level == "other" ||
+        text_of(norm, f.span) == *canonical) {
+      continue;  // no unit word: nothing says what the next names are
+    }
+    static constexpr std::string_view kComma = ", ", kAnd = " và ";
+    std::size_t p = f.span.end;
+    for (int items = 0; items < 16; ++items) {
+      std::size_t b;
+      if (norm.substr(p, kComma.size()) == kComma) {
+        b = p + kComma.size();
+      } else if (norm.substr(p, kAnd.size()) == kAnd) {
+        b = p + kAnd.size();
+      } else {
+        break;
+      }
+      std::size_t e = place_name_end(norm, b);
+      if (e == 0) break;
+      // One word then more text is the start of something else ("TP Long
+      // Xuyên, Đại hội ..."): a one-word item must end the clause or the list.
+      if (norm.substr(b, e - b).find(' ') == std::string_view::npos && e < norm.size() &&
+          std::string_view(",.;:)\n").find(norm[e]) == std::string_view::npos &&
+          norm.substr(e, kAnd.size()) != kAnd && norm.substr(e, 2) != " (") {
+        break;
+      }
+      if (std::find(taken.begin() + static_cast<std::ptrdiff_t>(b), taken.begin() + static_cast<std::ptrdiff_t>(e), true) !=
+          taken.begin() + static_cast<std::ptrdiff_t>(e)) {
+        break;
+      }
+      added.push_back({f.rule, {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)},
+                       {{"canonical", std::string(norm.substr(b, e - b))}, {"level", *level}}});
+      p = e;
+    }
+  }
+  if (added.empty()) return;
+  for (Found& a : added) found.push_back(std::move(a));
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
+  });
+}
+
 // "6 tháng đầu năm và ... 6 tháng cuối năm 2022": a half, quarter or "N
 // tháng đầu năm" written without its year (value "XXXX...") takes the year of
 // the nearest dated expression in its paragraph, else of the last one before
@@ -650,6 +739,7 @@ void complete_partial_years(std::string_view norm, std::vector<Found>& found, st
 Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& ranges,
                            const std::vector<Span8>& sentences, std::vector<Found>& found,
                            std::optional<CivilDate> published) {
+  add_listed_places(norm, found);
   complete_partial_years(norm, found, published);
   complete_canonicals(rules, norm, found);
   add_defined_abbreviations(norm, ranges, found);

@@ -49,6 +49,17 @@ TEST_CASE("dates: a part of a year without its year takes its paragraph's, else 
   CHECK(values(run(text, "2023-03-01"), "date", "value").back() == "2022-07");
 }
 
+TEST_CASE("places listed after one with its unit word are places of the same level", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "LĐLĐ tỉnh trao quà cho các huyện Năm Căn, Ngọc Hiển và U Minh. Tại TP Long Xuyên, Đại hội diễn ra. "
+      "Công nhân ở phường Định Công, Nguyễn Văn Hùng cho biết.\n");
+  CHECK(values(r, "location", "canonical") ==
+        std::vector<std::string>{"Năm Căn", "Ngọc Hiển", "U Minh", "Long Xuyên", "Định Công"});
+  CHECK(values(r, "location", "level") ==
+        std::vector<std::string>{"district", "district", "district", "district", "ward"});
+}
+
 TEST_CASE("officials: titles before and after the name, organs inside titles", "[extract]") {
   vnie::Record r = run(
       "Tiêu đề\nDự hội nghị có đồng chí Lê Thị Thu Trang - Ủy viên Ban Chấp hành LĐLĐ tỉnh Nam Định, "
