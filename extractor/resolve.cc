@@ -140,8 +140,13 @@ std::string complete(const RuleSetImpl& rules, const std::string& c, const Home&
   for (const LexiconRow& row : rules.lexicon("local_bodies").rows) {
     const std::string& body = row.fields[0];
     const std::string how = row.fields.size() > 1 ? row.fields[1] : "unit";
-    bool applies = how == "prefix" ? c.rfind(body + " ", 0) == 0 && !names_unit : c == body || ends_with_word(c, body);
+    bool prefix = how == "prefix" || how == "province_prefix";
+    bool applies = prefix ? c.rfind(body + " ", 0) == 0 && !names_unit && !ends_with_word(c, "Việt Nam")
+                          : c == body || ends_with_word(c, body);
     if (!applies) continue;
+    if (how == "province_prefix") {
+      return home.province.empty() ? c : c + " " + home.province_unit + " " + home.province;
+    }
     if (how == "district" && !home.district.empty()) return c + " " + home.district;
     if (how == "province" && !home.province.empty()) return c + " " + home.province;
     if (how == "unit" || how == "prefix") {
@@ -177,8 +182,8 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
       *c += " " + main_union;
       continue;
     }
-    // A cluster mention that starts a longer one names the same body ("Cụm thi đua số 1").
-    if (c->rfind("Cụm", 0) != 0) continue;
+    // A mention that starts exactly one longer one names the same body ("Cụm
+    // thi đua số 1", "Công đoàn Y tế" beside "Công đoàn Y tế Việt Nam").
     std::string longer;
     int n = 0;
     for (const std::string& other : all) {
