@@ -137,6 +137,10 @@ std::string complete(const RuleSetImpl& rules, const std::string& c, const Home&
   for (std::string_view unit : {" quận", " huyện", " thị xã", " thành phố", " tỉnh", " phường", " xã"}) {
     names_unit = names_unit || c.find(unit) != std::string::npos;
   }
+  // A centrally-run city names its bodies without the unit word ("Sở ... Hà Nội").
+  for (const LexiconRow& row : rules.lexicon("provinces").rows) {
+    names_unit = names_unit || ends_with_word(c, row.fields[0]);
+  }
   for (const LexiconRow& row : rules.lexicon("local_bodies").rows) {
     const std::string& body = row.fields[0];
     const std::string how = row.fields.size() > 1 ? row.fields[1] : "unit";
@@ -144,8 +148,9 @@ std::string complete(const RuleSetImpl& rules, const std::string& c, const Home&
     bool applies = prefix ? c.rfind(body + " ", 0) == 0 && !names_unit && !ends_with_word(c, "Việt Nam")
                           : c == body || ends_with_word(c, body);
     if (!applies) continue;
-    if (how == "province_prefix") {
-      return home.province.empty() ? c : c + " " + home.province_unit + " " + home.province;
+    if (how == "province_prefix") {  // "Sở ... tỉnh Đắk Lắk", "Sở ... Hà Nội"
+      if (home.province.empty()) return c;
+      return c + (home.province_unit == "thành phố" ? "" : " " + home.province_unit) + " " + home.province;
     }
     if (how == "district" && !home.district.empty()) return c + " " + home.district;
     if (how == "province" && !home.province.empty()) return c + " " + home.province;

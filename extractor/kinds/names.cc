@@ -131,11 +131,13 @@ std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_vie
   std::string canonical = organization_canonical(rules, text);
   if (std::string alias = lexicon_value(rules, "org_canonical_aliases", canonical); !alias.empty()) canonical = alias;
   std::string kind = organization_kind(rules, canonical);
-  // A union's or an agency's province written bare takes its unit word
-  // ("Công đoàn Giáo dục Đắk Lắk" -> "... tỉnh Đắk Lắk"), as bare mentions
+  // A union's or an agency's province written bare takes "tỉnh" ("Công
+  // đoàn Giáo dục Đắk Lắk" -> "... tỉnh Đắk Lắk"), as bare mentions
   // completed from the article do ("Sở Giáo dục và Đào tạo tỉnh Đắk Lắk"), so
   // both name the body alike; a company's name keeps its place as written.
-  if (kind == "union" || kind == "government" || kind == "party") {
+  // A zone's place is part of the zone's name ("Khu kinh tế Đông Nam Nghệ An").
+  bool zone = canonical.find("Khu ") != std::string::npos || canonical.find("Cụm công nghiệp") != std::string::npos;
+  if ((kind == "union" || kind == "government" || kind == "party") && !zone) {
     auto ends_with_word = [](std::string_view s, std::string_view w) {
       return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
     };
@@ -146,7 +148,10 @@ std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_vie
       // "Tỉnh ủy Bắc Ninh", "Thành ủy Hà Nội": the committee's name holds the unit.
       bool has_unit = ends_with_word(before, "tỉnh") || ends_with_word(before, "thành phố") ||
                       ends_with_word(before, "ủy") || before == "Tỉnh ủy" || before == "Thành ủy";
-      if (!has_unit) canonical.insert(before.size() + 1, (row.fields.size() > 1 ? row.fields[1] : "tỉnh") + " ");
+      // Centrally-run cities go without it, as their bodies' names do ("Sở
+      // Giáo dục và Đào tạo Hà Nội", "Công đoàn ngành Y tế Hà Nội").
+      bool city = row.fields.size() > 1 && row.fields[1] == "thành phố";
+      if (!has_unit && !city) canonical.insert(before.size() + 1, "tỉnh ");
       break;
     }
   }
