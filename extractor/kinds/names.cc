@@ -172,7 +172,10 @@ std::string place_level(const RuleSetImpl& rules, std::string_view unit, std::st
     return province && lexicon_value(rules, "provinces", place) != "tỉnh" ? "province" : "district";
   }
   if (province || u == "thủ đô") return "province";
-  if (lexicon_has(rules, "hanoi_districts", place) || lexicon_has(rules, "other_cities", place)) return "district";
+  if (lexicon_has(rules, "hanoi_districts", place) || lexicon_has(rules, "other_cities", place) ||
+      lexicon_has(rules, "districts", place)) {
+    return "district";
+  }
   if (lexicon_has(rules, "hanoi_wards", place)) return "ward";
   return "other";
 }
@@ -245,6 +248,15 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
   // location
   Span8 span = m.span;
   std::string_view place = m.has("place") ? m["place"] : whole;
+  // A district outside Hà Nội whose bare name is also a word, a person's name
+  // or another unit's (districts.txt: ambiguous) is a place only with its
+  // unit word ("huyện Ngọc Hiển"); the known provinces and Hà Nội districts
+  // stay places on their own.
+  if (!m.has("unit") && !lexicon_has(rules, "provinces", place) && !lexicon_has(rules, "hanoi_districts", place) &&
+      lexicon_value(rules, "province_aliases", place).empty()) {
+    const LexiconRow* row = lexicon_row(rules, "districts", place);
+    if (row != nullptr && row->fields.size() > 2 && row->fields[2] == "ambiguous") return {};
+  }
   std::string canonical(place);
   std::string alias = lexicon_value(rules, "province_aliases", place);
   if (!alias.empty()) canonical = alias;
