@@ -49,11 +49,12 @@ Value qualifier(const Match& m, const Context& context) {
   return q.empty() ? Value(nullptr) : Value(q);
 }
 
-// The unit noun phrase: the captured words up to the first function word.
+// The unit noun phrase: the captured words up to the first function word
+// (a noun that begins with one stays whole at the start: "chỉ tiêu").
 std::string unit_text(const Match& m, const Context& context) {
   std::string_view u = m["unit"];
-  std::size_t end = 0;
-  for (std::size_t b = 0; b < u.size();) {
+  std::size_t end = longest_prefix(context.rules, "unit_nouns", u, nullptr).size();
+  for (std::size_t b = end == 0 ? 0 : end + 1; b < u.size();) {
     std::size_t e = u.find(' ', b);
     if (e == std::string_view::npos) e = u.size();
     if (lexicon_has(context.rules, "unit_stop_words", u.substr(b, e - b))) break;
@@ -80,10 +81,13 @@ bool is_count(const Match& m, const std::string& unit, const Context& context) {
     return false;
   }
   // A currency word is money, not a count, unless it begins another word ("11
-  // đồng chí"); after a scale word it is money ("5 triệu đồng tiền mặt").
+  // đồng chí"); after a scale word or a number of a thousand or more it is
+  // money ("5 triệu đồng tiền mặt", "700.000 đồng tiền mặt").
   std::string_view two_words = std::string_view(unit).substr(0, unit.find(' ', first.size() + 1));
+  std::optional<double> number = parse_number(m["num"]);
   if (lexicon_has(context.rules, "currencies", first) &&
-      (m.has("scale") || !lexicon_has(context.rules, "currency_false_friends", two_words))) {
+      (m.has("scale") || (number && *number >= 1000) ||
+       !lexicon_has(context.rules, "currency_false_friends", two_words))) {
     return false;
   }
   std::size_t start = m.has("hedge") ? m.span_of("hedge").start : m.span.start;
@@ -119,7 +123,7 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
   }
   std::optional<double> first = amount(m, m["num"], context);
   if (!first) return {};
-  if (type == "money" && m.has("currency") && !m.has("scale")) {
+  if (type == "money" && m.has("currency") && !m.has("scale") && *first < 1000) {
     // "11 đồng chí" counts comrades: the currency word begins another word
     // (not after a scale word: "5 triệu đồng tiền mặt" is money).
     std::size_t b = m.span.end + 1;
