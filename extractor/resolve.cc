@@ -204,6 +204,26 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
 
 // --- persons ------------------------------------------------------------------
 
+// "Công ty CP Bao bì Nhựa Tân Phú Hưng ... chọn Tân Phú Hưng làm mô hình": a
+// bare full name (no lead word, no title) that ends an organization's name
+// in the article is that organization's short name, not a person.
+void drop_names_of_organizations(std::string_view norm, std::vector<Found>& found) {
+  std::vector<std::string_view> organizations;
+  for (const Found& f : found) {
+    if (f.rule->type == "organization") organizations.push_back(text_of(norm, f.span));
+  }
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const Found& f) {
+                               if (f.rule->type != "person" || f.rule->id != "person.full_name") return false;
+                               std::string_view name = text_of(norm, f.span);
+                               return std::any_of(organizations.begin(), organizations.end(), [&](std::string_view o) {
+                                 return o.size() > name.size() && o.substr(o.size() - name.size()) == name &&
+                                        o[o.size() - name.size() - 1] == ' ';
+                               });
+                             }),
+              found.end());
+}
+
 void complete_persons(std::vector<Found>& found) {
   std::vector<std::string> full;
   for (const Found& f : found) {
@@ -753,6 +773,7 @@ Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, cons
   complete_partial_years(norm, found, published);
   complete_canonicals(rules, norm, found);
   add_defined_abbreviations(norm, ranges, found);
+  drop_names_of_organizations(norm, found);
   complete_persons(found);
   Resolution out;
   std::vector<Span8> title_spans;

@@ -60,6 +60,14 @@ TEST_CASE("places listed after one with its unit word are places of the same lev
         std::vector<std::string>{"district", "district", "district", "district", "ward"});
 }
 
+TEST_CASE("a bare name that ends an organization's name is that organization, not a person", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Công ty Cổ phần Bao bì Nhựa Tân Phú Hưng tổ chức hội nghị. LĐLĐ tỉnh chọn Tân Phú Hưng làm mô hình điểm. "
+      "Tân Văn Minh, công nhân phân xưởng, cho biết.\n");
+  CHECK(values(r, "person", "canonical") == std::vector<std::string>{"Tân Văn Minh"});
+}
+
 TEST_CASE("officials: titles before and after the name, organs inside titles", "[extract]") {
   vnie::Record r = run(
       "Tiêu đề\nDự hội nghị có đồng chí Lê Thị Thu Trang - Ủy viên Ban Chấp hành LĐLĐ tỉnh Nam Định, "
