@@ -53,6 +53,8 @@ Value qualifier(const Match& m, const Context& context) {
 // (a noun that begins with one stays whole at the start: "chỉ tiêu").
 std::string unit_text(const Match& m, const Context& context) {
   std::string_view u = m["unit"];
+  // A quoted name counted whole: 27 "Mái ấm Công đoàn".
+  if (u.size() > 2 && u.front() == '"' && u.back() == '"') return std::string(u.substr(1, u.size() - 2));
   std::size_t end = longest_prefix(context.rules, "unit_nouns", u, nullptr).size();
   for (std::size_t b = end == 0 ? 0 : end + 1; b < u.size();) {
     std::size_t e = u.find(' ', b);
@@ -67,6 +69,7 @@ std::string unit_text(const Match& m, const Context& context) {
 // The match, ending where the (cut) unit ends.
 Span8 unit_span(const Match& m, const std::string& unit) {
   if (!m.has("unit")) return m.span;
+  if (m["unit"].front() == '"') return {m.span.start, m.span_of("unit").end};
   return {m.span.start, m.span_of("unit").start + static_cast<std::uint32_t>(unit.size())};
 }
 
