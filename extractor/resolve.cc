@@ -173,8 +173,20 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     *c = complete(rules, *c, home);
     if (c->rfind("Liên đoàn Lao động ", 0) == 0 && c->find(' ', 19) != std::string::npos) ++unions[*c];
   }
-  // The article's main union: the most mentioned district/province federation.
+  // The article's main union: the most mentioned district/province
+  // federation; else, in an article about another union ("Công đoàn Y tế
+  // Việt Nam"), the most mentioned union with a name of its own.
   std::string main_union = most_frequent(unions);
+  if (main_union.empty()) {
+    for (const Found& f : found) {
+      const std::string* c = canonical_of(f);
+      if (f.rule->type == "organization" && c != nullptr && c->find(' ', 10) != std::string::npos &&
+          !lexicon_has(rules, "organs", *c) && organization_kind(rules, *c) == "union") {
+        ++unions[*c];
+      }
+    }
+    main_union = most_frequent(unions);
+  }
   std::vector<std::string> all;
   for (const Found& f : found) {
     if (f.rule->type == "organization" && canonical_of(f) != nullptr) all.push_back(*canonical_of(f));
