@@ -201,7 +201,11 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
     static const std::vector<std::string_view> kUnitWords = {"quận", "huyện", "tỉnh", "thành", "phố",
                                                              "thị", "xã", "phường", "trấn"};
     bool unit_word = std::find(kUnitWords.begin(), kUnitWords.end(), word) != kUnitWords.end();
-    bool keeps = to_lower(word) != word || word == "-" || unit_word || lexicon_has(rules, "org_name_words", word);
+    // "Công đoàn" is one word in two syllables ("... pháp luật Công đoàn").
+    static constexpr std::string_view kCong = "Công ";
+    bool union_word = word == "đoàn" && b >= kCong.size() && norm.substr(b - kCong.size(), kCong.size()) == kCong;
+    bool keeps = to_lower(word) != word || word == "-" || unit_word || union_word ||
+                 lexicon_has(rules, "org_name_words", word);
     if (keeps || end == span.start) end = static_cast<std::uint32_t>(e);
     b = static_cast<std::uint32_t>(e + 1);
   }
