@@ -193,7 +193,9 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
     std::size_t e = norm.find(' ', b);
     if (e == std::string_view::npos || e > span.end) e = span.end;
     std::string_view word = norm.substr(b, e - b);
-    if (end > span.start &&
+    // Function words are lower-case: a capitalized "Đạt" or "Cho" is a name.
+    bool lower = to_lower(word) == word;
+    if (end > span.start && lower &&
         (lexicon_has(rules, "unit_stop_words", word) || lexicon_has(rules, "org_name_stop_words", word))) {
       break;
     }
@@ -204,7 +206,7 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
     // "Công đoàn" is one word in two syllables ("... pháp luật Công đoàn").
     static constexpr std::string_view kCong = "Công ";
     bool union_word = word == "đoàn" && b >= kCong.size() && norm.substr(b - kCong.size(), kCong.size()) == kCong;
-    bool keeps = to_lower(word) != word || word == "-" || unit_word || union_word ||
+    bool keeps = !lower || word == "-" || unit_word || union_word ||
                  lexicon_has(rules, "org_name_words", word);
     if (keeps || end == span.start) end = static_cast<std::uint32_t>(e);
     b = static_cast<std::uint32_t>(e + 1);
