@@ -427,6 +427,28 @@ std::optional<std::string> passage_body(std::string_view norm, const std::vector
   return body;
 }
 
+// "ông A và bà B được bầu làm Phó Chủ tịch": A shares the roles a role verb
+// gives B (not an apposition: in "A và B, Phó Chủ tịch" the title is B's).
+std::vector<std::pair<RoleSpan, Span8>> shared_roles(const RuleSetImpl& rules, std::string_view norm,
+                                                     const std::vector<Found>& found, std::uint32_t e) {
+  static constexpr std::string_view kAnd = " và ";
+  if (norm.substr(e, kAnd.size()) != kAnd) return {};
+  std::uint32_t b = e + static_cast<std::uint32_t>(kAnd.size());
+  for (std::string_view lead : {"đồng chí ", "ông ", "bà ", "anh ", "chị "}) {
+    if (norm.substr(b, lead.size()) == lead) {
+      b += static_cast<std::uint32_t>(lead.size());
+      break;
+    }
+  }
+  for (const Found& g : found) {
+    if (g.rule->type != "person" || g.span.start != b) continue;
+    // Only a role verb right after B, no separator.
+    if (norm.substr(g.span.end, 1) != " ") return {};
+    return roles_after(rules, norm, found, g.span.end);
+  }
+  return {};
+}
+
 std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found,
                                          std::vector<Span8>& title_spans) {
   std::vector<OfficialSpan> out;
@@ -437,6 +459,7 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
     if (name == nullptr) continue;
     std::vector<std::pair<RoleSpan, Span8>> roles = roles_after(rules, norm, found, f.span.end);
     if (auto before = role_before(rules, norm, found, f.span.start)) roles.insert(roles.begin(), *before);
+    if (roles.empty()) roles = shared_roles(rules, norm, found, f.span.end);
     if (roles.empty()) continue;
     auto [index, fresh] = official_index.emplace(*name, out.size());
     if (fresh) out.push_back({*name, {}, {}});

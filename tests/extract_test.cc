@@ -68,6 +68,16 @@ TEST_CASE("a bare name that ends an organization's name is that organization, no
   CHECK(values(r, "person", "canonical") == std::vector<std::string>{"Tân Văn Minh"});
 }
 
+TEST_CASE("officials: two names joined by 'và' share the role a verb gives them", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Đại hội LĐLĐ tỉnh Thanh Hóa: ông Lê Văn Phúc và bà Hoàng Thị Mai được bầu làm Phó Chủ tịch LĐLĐ tỉnh. "
+      "Ông Trần Văn An và bà Vũ Thị Lan, Chủ tịch Công đoàn ngành Y tế, dự họp.\n");
+  std::vector<std::string> names;
+  for (const vnie::Official& o : r.officials) names.push_back(o.name);
+  CHECK(names == std::vector<std::string>{"Lê Văn Phúc", "Hoàng Thị Mai", "Vũ Thị Lan"});
+}
+
 TEST_CASE("officials: titles before and after the name, organs inside titles", "[extract]") {
   vnie::Record r = run(
       "Tiêu đề\nDự hội nghị có đồng chí Lê Thị Thu Trang - Ủy viên Ban Chấp hành LĐLĐ tỉnh Nam Định, "
