@@ -8,6 +8,7 @@
 //           months (N in "N tháng đầu năm": the interval YYYY-01/YYYY-MM)
 //           decade (the first year of "những năm 1990": the interval 1990/1999)
 // Constant fields (`set`): granularity (forced), relative.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -63,7 +64,7 @@ Resolved make(const Match& m, std::string value, std::string granularity) {
 
 }  // namespace
 
-std::vector<Resolved> resolve_date(const Rule&, const Match& m, const Context& context) {
+std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Context& context) {
   int day = to_int(m["day"]), month = to_int(m["month"]);
   int year = m.has("year") ? year_of(m["year"]) : 0;
   int day2 = to_int(m["day2"]), month2 = to_int(m["month2"]);
@@ -72,6 +73,15 @@ std::vector<Resolved> resolve_date(const Rule&, const Match& m, const Context& c
   if (month > 12 || month2 > 12 || day > 31 || day2 > 31) return {};
   if (m.has("year") && (year < 1900 || year > 2100)) return {};
 
+  // Lists: "hai ngày 18 và 19/7/2023" are two days sharing the month and year.
+  bool list = std::any_of(rule.set.begin(), rule.set.end(), [](const auto& kv) { return kv.first == "list"; });
+  if (list && m.has("day2")) {
+    if (day == 0 || day2 == 0 || month2 == 0) return {};
+    if (year2 == 0) year2 = infer_year(month2, day2, context);
+    Span8 second{m.span_of("day2").start, m.span.end};  // the first covers the whole list, as a range does
+    return {{m.span, {{"value", day_text(year2, month2, day)}, {"granularity", std::string("day")}}},
+            {second, {{"value", day_text(year2, month2, day2)}, {"granularity", std::string("day")}}}};
+  }
   // Intervals: "từ ngày 21 đến 23/11/2024", "từ 20/12/2024 đến 20/1/2025", "2023-2028".
   if (m.has("day2") || m.has("year2") || m.has("month2")) {
     if (m.has("year2") && !m.has("month2") && !m.has("day2")) {
