@@ -206,7 +206,27 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
     // "Công đoàn" is one word in two syllables ("... pháp luật Công đoàn").
     static constexpr std::string_view kCong = "Công ";
     bool union_word = word == "đoàn" && b >= kCong.size() && norm.substr(b - kCong.size(), kCong.size()) == kCong;
-    bool keeps = !lower || word == "-" || unit_word || union_word ||
+    // A number numbers the body after "số" ("Xí nghiệp Lắp máy số 3"), or
+    // after a name when the name ends there, a function word or nothing
+    // following ("Trường Tiểu học Hưng Dũng 2 vừa ..."; not "Công ty ABC 5 năm").
+    bool number = !word.empty() && word.size() <= 2 && std::isdigit(static_cast<unsigned char>(word[0])) &&
+                  std::isdigit(static_cast<unsigned char>(word.back()));
+    static constexpr std::string_view kSo = "số ";
+    bool numbered = b >= kSo.size() && norm.substr(b - kSo.size(), kSo.size()) == kSo;  // "số 3"
+    // Not part of a date or a figure ("dịp 8/3"), and only after a name word.
+    if (number && e < norm.size() && (norm[e] == '/' || norm[e] == '.' || norm[e] == ',' || norm[e] == ':')) number = false;
+    if (number && !numbered) {
+      std::string_view before = norm.substr(0, b > 0 ? b - 1 : 0);
+      std::string_view previous = before.substr(before.rfind(' ') == std::string_view::npos ? 0 : before.rfind(' ') + 1);
+      if (previous.empty() || to_lower(previous) == previous) number = false;
+    }
+    if (number && !numbered) {
+      std::size_t next = e + 1;
+      std::size_t next_end = next < span.end ? std::min<std::size_t>(norm.find(' ', next), span.end) : next;
+      std::string_view after = next < span.end ? norm.substr(next, next_end - next) : std::string_view();
+      number = after.empty() || lexicon_has(rules, "unit_stop_words", after);
+    }
+    bool keeps = !lower || word == "-" || unit_word || union_word || number ||
                  lexicon_has(rules, "org_name_words", word);
     if (keeps || end == span.start) end = static_cast<std::uint32_t>(e);
     b = static_cast<std::uint32_t>(e + 1);
