@@ -335,6 +335,43 @@ std::uint32_t skip(std::string_view norm, std::uint32_t b, std::string_view what
   return norm.substr(b, what.size()) == what ? b + static_cast<std::uint32_t>(what.size()) : b;
 }
 
+// "Trưởng phòng Kỹ thuật Công ty ...", "Quản đốc Phân xưởng Cơ điện, Công
+// ty ...": a capitalized sub-unit between a title and its organization
+// belongs to the title. Taken only when an organization follows within six
+// words (directly or after a comma); `after` is where the sub-unit starts.
+void extend_by_sub_unit(std::string_view norm, const std::vector<Found>& found, TitleMatch& t, std::uint32_t after,
+                        const Found*& org) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(norm.data());
+  int32_t i = static_cast<int32_t>(after);
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(norm.size()), c);
+  if (c < 0 || !u_isupper(c)) return;
+  std::uint32_t pos = after;
+  for (int words = 0; words < 6 && pos < norm.size(); ++words) {
+    std::size_t end = norm.find_first_of(" ,.;:()\n", pos);
+    if (end == std::string_view::npos) end = norm.size();
+    if (end == pos) return;
+    auto word_end = static_cast<std::uint32_t>(end);
+    std::uint32_t next = word_end;
+    if (norm.substr(word_end, 2) == ", ") {
+      next = word_end + 2;
+    } else if (norm.substr(word_end, 1) == " ") {
+      next = word_end + 1;
+    } else {
+      return;
+    }
+    if (const Found* o = organization_at(found, next); o != nullptr) {
+      org = o;
+      t.title += " ";
+      t.title += norm.substr(after, word_end - after);
+      t.span.end = word_end;
+      return;
+    }
+    if (next == word_end + 2) return;  // a comma not followed by an organization
+    pos = next;
+  }
+}
+
 // Roles written after a name: "NAME - TITLE ORG, TITLE, TITLE ORG".
 std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, std::string_view norm,
                                                     const std::vector<Found>& found, std::uint32_t e) {
@@ -365,6 +402,7 @@ std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, st
     if (!t) break;
     std::uint32_t after = skip(norm, t->span.end, " ");
     const Found* org = after > t->span.end ? organization_at(found, after) : nullptr;
+    if (org == nullptr && after > t->span.end) extend_by_sub_unit(norm, found, *t, after, org);
     // The organ in the title may have started an organization match
     // ("Ủy viên Ban Chấp hành LĐLĐ Thành phố"): take its nested body.
     if (org == nullptr) {

@@ -78,6 +78,18 @@ TEST_CASE("officials: two names joined by 'và' share the role a verb gives them
   CHECK(names == std::vector<std::string>{"Lê Văn Phúc", "Hoàng Thị Mai", "Vũ Thị Lan"});
 }
 
+TEST_CASE("officials: a sub-unit between a title and its organization belongs to the title", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Giải thưởng trao cho kỹ sư Phan Văn Lực, Quản đốc Phân xưởng Cơ điện, Công ty Cổ phần Xi măng Bắc Lam "
+      "và anh Hoàng Văn Kiên, Trưởng phòng Kỹ thuật Công ty Cổ phần Cấp nước Sông Lam.\n");
+  REQUIRE(r.officials.size() == 2);
+  CHECK(r.officials[0].roles.at(0).title == "Quản đốc Phân xưởng Cơ điện");
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Công ty Cổ phần Xi măng Bắc Lam");
+  CHECK(r.officials[1].roles.at(0).title == "Trưởng phòng Kỹ thuật");
+  CHECK(r.officials[1].roles.at(0).organization_canonical == "Công ty Cổ phần Cấp nước Sông Lam");
+}
+
 TEST_CASE("officials: titles before and after the name, organs inside titles", "[extract]") {
   vnie::Record r = run(
       "Tiêu đề\nDự hội nghị có đồng chí Lê Thị Thu Trang - Ủy viên Ban Chấp hành LĐLĐ tỉnh Nam Định, "
