@@ -88,7 +88,9 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
       // City forms written together ("TP.HCM", "TP. Hà Nội"): the unit and the name.
       std::string place;
       std::string alias = longest_prefix(rules, "province_aliases", rest, &place);
-      if (!alias.empty() && !place.empty()) {
+      // A branch keeps the name it is called by ("Chi nhánh Sài Gòn").
+      bool branch = i > 0 && words[i - 1] == "nhánh";
+      if (!alias.empty() && !place.empty() && !branch) {
         std::string unit = lexicon_value(rules, "provinces", place);
         if (unit.empty()) unit = "tỉnh";
         bool unit_written = out.size() >= unit.size() && out.compare(out.size() - unit.size(), unit.size(), unit) == 0;
