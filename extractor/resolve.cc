@@ -584,11 +584,20 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
       fact.metric += (fact.metric.empty() ? "" : " ") + *unit_text;
     }
     fact.span = {start, r.span.end};
-    // "…, đạt 245%", "(đạt 105%)": a percent right after the ratio.
-    for (const Found& p : starting_in(found, r.span.end, r.span.end + 41)) {
-      if (p.rule->type != "percent" || p.span.start < r.span.end || p.span.start > r.span.end + 40 ||
+    // "…, đạt 245%", "(đạt 105%)": a percent right after the ratio; further
+    // on in the sentence ("31/34 CĐCS trên địa bàn đã tổ chức ..., đạt
+    // 91,2%") only if it is the ratio's own percent, to the text's rounding.
+    for (const Found& p : starting_in(found, r.span.end, r.span.end + 161)) {
+      if (p.rule->type != "percent" || p.span.start < r.span.end || p.span.start > r.span.end + 160 ||
           p.span.end > bounds.end) {
         continue;
+      }
+      if (p.span.start > r.span.end + 40) {
+        std::optional<double> value;
+        for (const Field& field : p.fields) {
+          if (field.name == "value") value = as_double(&field.value);
+        }
+        if (!value || *target <= 0 || std::fabs(*value - 100.0 * *actual / *target) > 0.6) continue;
       }
       std::string between = to_lower(text_of(norm, {r.span.end, p.span.start}));
       if (between.find("đạt") == std::string::npos && between.find("bằng") == std::string::npos &&

@@ -90,6 +90,16 @@ TEST_CASE("officials: a sub-unit between a title and its organization belongs to
   CHECK(r.officials[1].roles.at(0).organization_canonical == "Công ty Cổ phần Cấp nước Sông Lam");
 }
 
+TEST_CASE("facts: a percent further on in the sentence is the ratio's only when it agrees", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Năm 2024, 31/34 CĐCS trên địa bàn đã tổ chức đối thoại định kỳ tại nơi làm việc, đạt 91,2%. "
+      "Toàn tỉnh có 18/20 CĐCS được kiểm tra trên toàn địa bàn các huyện miền núi, đạt 75% kế hoạch năm.\n");
+  REQUIRE(r.facts.size() == 2);
+  CHECK(r.facts[0].percent == Approx(91.2));
+  CHECK_FALSE(r.facts[1].percent.has_value());  // 75% is not 18/20
+}
+
 TEST_CASE("officials: titles before and after the name, organs inside titles", "[extract]") {
   vnie::Record r = run(
       "Tiêu đề\nDự hội nghị có đồng chí Lê Thị Thu Trang - Ủy viên Ban Chấp hành LĐLĐ tỉnh Nam Định, "
