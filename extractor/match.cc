@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "normalize.h"
+
 namespace vnie::internal {
 
 int layer_of(const Rule& rule) {
@@ -14,12 +16,6 @@ int layer_of(const Rule& rule) {
 }
 
 namespace {
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 struct Candidate {
   Found found;

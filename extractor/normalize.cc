@@ -389,33 +389,23 @@ bool valid_utf8(std::string_view s) {
 std::pair<std::string, std::size_t> repair_utf8(std::string_view s) {
   std::pair<std::string, std::size_t> out;
   out.first.reserve(s.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto length = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < length;) {
-    int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  for_each_code_point(s, [&](UChar32 c, std::string_view bytes) {
     if (c < 0) {
       append_utf8(out.first, 0xFFFD);
       ++out.second;
     } else {
-      out.first.append(s.data() + begin, static_cast<std::size_t>(i - begin));
+      out.first.append(bytes);
     }
-  }
+  });
   return out;
 }
 
 std::string to_lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto length = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) c = 0xFFFD;
-    append_utf8(out, static_cast<char32_t>(u_tolower(c)));
-  }
+  for_each_code_point(s, [&](UChar32 c, std::string_view) {
+    append_utf8(out, static_cast<char32_t>(u_tolower(c < 0 ? 0xFFFD : c)));
+  });
   return out;
 }
 

@@ -18,6 +18,9 @@
 // case, white space runs as one space, surrounding punctuation removed.
 #pragma once
 
+#include <unicode/utf8.h>
+
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -27,6 +30,27 @@
 namespace vnie::internal {
 
 Text normalize(std::string_view input);
+
+// Calls f(c, bytes) for each code point of UTF-8 text `s`, in order: c is
+// the code point, or negative for an invalid sequence; bytes is its part of s.
+template <typename F>
+void for_each_code_point(std::string_view s, F&& f) {
+  const auto* data = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    f(c, s.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(i - begin)));
+  }
+}
+
+// The number of code points of UTF-8 text `s` (its lead bytes).
+inline std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
 
 // Whether `s` is valid UTF-8 (no copy; the common case skips repair_utf8).
 bool valid_utf8(std::string_view s);

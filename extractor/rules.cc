@@ -98,13 +98,10 @@ bool parse_example(std::string_view raw, Example& example, std::string& error) {
   }
   std::size_t open = input.find('['), close = input.find(']');
   std::string text;
-  auto cps = [](std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  };
   if (open == std::string_view::npos && close == std::string_view::npos) {
     text = std::string(input);
     example.start = 0;
-    example.end = cps(text);
+    example.end = internal::code_points(text);
   } else if (open == std::string_view::npos || close == std::string_view::npos || close < open ||
              input.find('[', open + 1) != std::string_view::npos || input.find(']', close + 1) != std::string_view::npos) {
     error = "example needs exactly one [span]";
@@ -112,8 +109,8 @@ bool parse_example(std::string_view raw, Example& example, std::string& error) {
   } else {
     text = std::string(input.substr(0, open)) + std::string(input.substr(open + 1, close - open - 1)) +
            std::string(input.substr(close + 1));
-    example.start = cps(input.substr(0, open));
-    example.end = example.start + cps(input.substr(open + 1, close - open - 1));
+    example.start = internal::code_points(input.substr(0, open));
+    example.end = example.start + internal::code_points(input.substr(open + 1, close - open - 1));
   }
   if (example.start == example.end && !example.reject) {
     error = "example has an empty span";

@@ -100,18 +100,13 @@ bool same_percent(const std::optional<double>& a, const std::optional<double>& b
 std::string unit_words(std::string_view unit) {
   std::string spaced;
   spaced.reserve(unit.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(unit.data());
-  const auto length = static_cast<int32_t>(unit.size());
-  for (int32_t i = 0; i < length;) {
-    int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  internal::for_each_code_point(unit, [&](UChar32 c, std::string_view bytes) {
     if (c >= 0 && u_ispunct(c)) {
       spaced += ' ';
     } else {
-      spaced.append(unit.data() + begin, static_cast<std::size_t>(i - begin));
+      spaced.append(bytes);
     }
-  }
+  });
   return fold(spaced);
 }
 
