@@ -7,14 +7,6 @@
 
 namespace vnie::internal {
 
-int layer_of(const Rule& rule) {
-  for (const auto& [key, value] : rule.set) {
-    if (key == "layer") return value == "names" ? 1 : 0;
-  }
-  const std::string& type = rule.type;
-  return (type == "organization" || type == "person" || type == "location") ? 1 : 0;
-}
-
 namespace {
 
 struct Candidate {
@@ -51,14 +43,14 @@ void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view n
       }
       std::size_t order = 0, group = out.size();
       for (Resolved& r : resolver.resolve(rule, m, context)) {
-        out.push_back({{&rule, r.span, std::move(r.fields)}, layer_of(rule), rule.priority, order++, group});
+        out.push_back({{&rule, r.span, std::move(r.fields)}, rule.layer, rule.priority, order++, group});
       }
       // Go on from the next word, not the match end: a shorter match may
       // start inside this one and win where this one loses an overlap
       // ("LĐLĐ tỉnh Bắc [Ninh Nguyễn Văn Hải]" vs "Nguyễn Văn Hải").
       // Figures do not nest that way; they go on after the match.
       std::size_t next = norm.find(' ', start);
-      bool names = layer_of(rule) == 1;
+      bool names = rule.layer == 1;
       pos = !names || next == std::string_view::npos || next + 1 >= end ? std::max(end, start + 1) : next + 1;
     } else {
       // Try again one character after this match's start.
@@ -106,8 +98,7 @@ std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, con
     std::sort(hits.begin(), hits.end());
     for (int index : hits) {
       const Rule& rule = rules.rules[static_cast<std::size_t>(index)];
-      const ResolverInfo* resolver = find_resolver(rule.resolver);
-      if (resolver != nullptr) run_rule(rule, *resolver, norm, range, context, candidates);
+      if (rule.resolve_with != nullptr) run_rule(rule, *rule.resolve_with, norm, range, context, candidates);
     }
   }
 

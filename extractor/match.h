@@ -32,10 +32,6 @@ struct FindOptions {
   bool keep_ignored = false;  // also return "ignore" matches (for rule examples)
 };
 
-// 0: figures (dates, money, ...), 1: names (organizations, persons, locations);
-// a rule's `set.layer` ("names"/"figures") overrides its type's.
-int layer_of(const Rule& rule);
-
 // Entities sorted by start, "ignore" matches removed.
 std::vector<Found> find_all(const RuleSetImpl& rules, std::string_view norm, const Context& context,
                             const FindOptions& options);

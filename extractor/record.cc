@@ -169,10 +169,10 @@ std::string check(const RuleSet& rules, const Example& example) {
   };
   int layer = 0;
   for (const internal::Rule& rule : impl.rules) {
-    if (rule.id == example.rule) layer = internal::layer_of(rule);
+    if (rule.id == example.rule) layer = rule.layer;
   }
   auto same_layer = [&](const internal::Found& f) {
-    return example.type == "ignore" ? internal::layer_of(*f.rule) == layer : f.rule->type == example.type;
+    return example.type == "ignore" ? f.rule->layer == layer : f.rule->type == example.type;
   };
   std::vector<const internal::Found*> mine;
   for (const internal::Found& f : found) {

@@ -685,7 +685,7 @@ void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& 
   // Bytes already inside a name, so that no mention is reported twice.
   std::vector<bool> taken(norm.size() + 1, false);
   for (const Found& f : found) {
-    if (layer_of(*f.rule) == 1) std::fill(taken.begin() + f.span.start, taken.begin() + f.span.end, true);
+    if (f.rule->layer == 1) std::fill(taken.begin() + f.span.start, taken.begin() + f.span.end, true);
   }
   std::vector<Found> added;
   for (const auto& [abbr, definer] : defined) {

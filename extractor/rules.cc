@@ -353,8 +353,13 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
       rule.resolver = (*t)["resolver"].value_or(default_resolver(rule.type));
       const internal::ResolverInfo* resolver = internal::find_resolver(rule.resolver);
       if (resolver == nullptr) loader.problem(w, "rule " + rule.id + ": unknown resolver '" + rule.resolver + "'");
+      rule.resolve_with = resolver;
       if (const toml::table* set = (*t)["set"].as_table()) {
         for (const auto& [key, value] : *set) rule.set.emplace_back(std::string(key.str()), value.value_or(std::string()));
+      }
+      rule.layer = rule.type == "organization" || rule.type == "person" || rule.type == "location" ? 1 : 0;
+      for (const auto& [key, value] : rule.set) {
+        if (key == "layer") rule.layer = value == "names" ? 1 : 0;
       }
       if (!pattern.empty()) {
         std::string pattern_where = Loader::where(file, (*t)["pattern"].node()->source());

@@ -42,12 +42,18 @@ Lexicon load_lexicon(const std::filesystem::path& path);
 
 // One compiled rule. `type` is the entity type it yields ("ignore": the
 // match only blocks shorter ones, e.g. "bão số 3" is no quantity).
+struct ResolverInfo;
+
 struct Rule {
   std::string id;
   std::string type;
   std::string resolver;  // kinds/ resolver that turns captures into fields
+  const ResolverInfo* resolve_with = nullptr;  // that resolver, found once at load
   std::string location;  // "rules/date.toml:14"
   int priority = 0;
+  // 0: figures (dates, money, ...), 1: names (organizations, persons,
+  // locations); `set.layer` ("names"/"figures") overrides the type's.
+  int layer = 0;
   // Longest match in code points (0: no limit). A large bounded repeat such
   // as [^"]{1,120} makes RE2's automata grow a state per count; the rule
   // writes [^"]+ and the engine drops longer matches instead.
