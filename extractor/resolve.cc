@@ -13,14 +13,33 @@
 namespace vnie::internal {
 namespace {
 
-std::string* canonical_of(Found& f) {
+// A match's field `name`, or nullptr.
+Value* field_of(Found& f, std::string_view name) {
   for (Field& field : f.fields) {
-    if (field.name == "canonical") return std::get_if<std::string>(&field.value);
+    if (field.name == name) return &field.value;
   }
   return nullptr;
 }
+const Value* field_of(const Found& f, std::string_view name) { return field_of(const_cast<Found&>(f), name); }
 
-const std::string* canonical_of(const Found& f) { return canonical_of(const_cast<Found&>(f)); }
+// A text field ("canonical", "level", "value" of a date), or nullptr.
+std::string* text_field(Found& f, std::string_view name) {
+  Value* v = field_of(f, name);
+  return v == nullptr ? nullptr : std::get_if<std::string>(v);
+}
+const std::string* text_field(const Found& f, std::string_view name) { return text_field(const_cast<Found&>(f), name); }
+
+// A number field (a ratio's "numerator", a percent's "value"), or nullopt.
+std::optional<double> number_field(const Found& f, std::string_view name) {
+  const Value* v = field_of(f, name);
+  if (v == nullptr) return std::nullopt;
+  if (const auto* i = std::get_if<std::int64_t>(v)) return static_cast<double>(*i);
+  if (const auto* d = std::get_if<double>(v)) return *d;
+  return std::nullopt;
+}
+
+std::string* canonical_of(Found& f) { return text_field(f, "canonical"); }
+const std::string* canonical_of(const Found& f) { return text_field(f, "canonical"); }
 
 std::string_view text_of(std::string_view norm, Span8 s) { return norm.substr(s.start, s.end - s.start); }
 
@@ -44,9 +63,6 @@ constexpr std::uint32_t kReach = 600;
 
 std::uint32_t back(std::uint32_t b, std::uint32_t n) { return b > n ? b - n : 0; }
 
-bool ends_with_word(std::string_view s, std::string_view w) {
-  return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
-}
 
 // The sentence holding byte b (index), or -1.
 int sentence_of(const std::vector<Span8>& sentences, std::uint32_t b) {
@@ -101,10 +117,8 @@ Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vecto
                  lexicon_has(rules, "provinces", place) &&
                  !(unit == "thành phố" && lexicon_value(rules, "provinces", place) == "tỉnh")) {
         ++provinces[place];  // a province, not a provincial city ("thành phố Thủ Đức")
-      } else if (f.rule->type == "location") {
-        for (const Field& field : f.fields) {
-          if (field.name == "level" && std::get<std::string>(field.value) == "province") ++provinces[*c];
-        }
+      } else if (const std::string* level = text_field(f, "level"); level != nullptr && *level == "province") {
+        ++provinces[*c];
       }
     }
   }
@@ -138,9 +152,7 @@ std::string complete(const RuleSetImpl& rules, const std::string& c, const Home&
     names_unit = names_unit || c.find(unit) != std::string::npos;
   }
   // A centrally-run city names its bodies without the unit word ("Sở ... Hà Nội").
-  for (const LexiconRow& row : rules.lexicon("provinces").rows) {
-    names_unit = names_unit || ends_with_word(c, row.fields[0]);
-  }
+  names_unit = names_unit || trailing_entry(rules, "provinces", c) != nullptr;
   for (const LexiconRow& row : rules.lexicon("local_bodies").rows) {
     const std::string& body = row.fields[0];
     const std::string how = row.fields.size() > 1 ? row.fields[1] : "unit";
@@ -216,6 +228,11 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
 
 // --- persons ------------------------------------------------------------------
 
+bool captures(const Rule& rule, std::string_view group) {
+  const auto& names = rule.re->CapturingGroupNames();
+  return std::any_of(names.begin(), names.end(), [&](const auto& entry) { return entry.second == group; });
+}
+
 // "Công ty CP Bao bì Nhựa Tân Phú Hưng ... chọn Tân Phú Hưng làm mô hình": a
 // bare full name (no lead word, no title) that ends an organization's name
 // in the article is that organization's short name, not a person.
@@ -226,7 +243,9 @@ void drop_names_of_organizations(std::string_view norm, std::vector<Found>& foun
   }
   found.erase(std::remove_if(found.begin(), found.end(),
                              [&](const Found& f) {
-                               if (f.rule->type != "person" || f.rule->id != "person.full_name") return false;
+                               // Only a name matched alone: rules with a lead word or a
+                               // title before it capture the name as group `name`.
+                               if (f.rule->type != "person" || captures(*f.rule, "name")) return false;
                                std::string_view name = text_of(norm, f.span);
                                return std::any_of(organizations.begin(), organizations.end(), [&](std::string_view o) {
                                  return o.size() > name.size() && o.substr(o.size() - name.size()) == name &&
@@ -534,21 +553,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
   std::vector<FactSpan> out;
   for (const Found& r : found) {
     if (r.rule->type != "ratio") continue;
-    const Value* num = nullptr;
-    const Value* den = nullptr;
-    const Value* unit = nullptr;
-    for (const Field& field : r.fields) {
-      if (field.name == "numerator") num = &field.value;
-      if (field.name == "denominator") den = &field.value;
-      if (field.name == "unit") unit = &field.value;
-    }
-    auto as_double = [](const Value* v) -> std::optional<double> {
-      if (v == nullptr) return std::nullopt;
-      if (const auto* i = std::get_if<std::int64_t>(v)) return static_cast<double>(*i);
-      if (const auto* d = std::get_if<double>(v)) return *d;
-      return std::nullopt;
-    };
-    std::optional<double> actual = as_double(num), target = as_double(den);
+    std::optional<double> actual = number_field(r, "numerator"), target = number_field(r, "denominator");
     if (!actual || !target) continue;
     int sentence = sentence_of(sentences, r.span.start);
     Span8 bounds = sentence >= 0 ? sentences[static_cast<std::size_t>(sentence)] : Span8{0, static_cast<std::uint32_t>(norm.size())};
@@ -578,7 +583,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
       }
     }
     if (lead == "có" || lead == "được") lead.clear();
-    const auto* unit_text = unit != nullptr ? std::get_if<std::string>(unit) : nullptr;
+    const std::string* unit_text = text_field(r, "unit");
     fact.metric = lead;
     if (unit_text != nullptr && fold_normalized(lead).find(fold_normalized(*unit_text)) == std::string::npos) {
       fact.metric += (fact.metric.empty() ? "" : " ") + *unit_text;
@@ -592,12 +597,10 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
           p.span.end > bounds.end) {
         continue;
       }
-      if (p.span.start > r.span.end + 40) {
-        std::optional<double> value;
-        for (const Field& field : p.fields) {
-          if (field.name == "value") value = as_double(&field.value);
-        }
-        if (!value || *target <= 0 || std::fabs(*value - 100.0 * *actual / *target) > 0.6) continue;
+      std::optional<double> percent = number_field(p, "value");
+      if (p.span.start > r.span.end + 40 &&
+          (!percent || *target <= 0 || std::fabs(*percent - 100.0 * *actual / *target) > 0.6)) {
+        continue;
       }
       std::string between = to_lower(text_of(norm, {r.span.end, p.span.start}));
       if (between.find("đạt") == std::string::npos && between.find("bằng") == std::string::npos &&
@@ -605,9 +608,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
         continue;
       }
       if (between.find('.') != std::string::npos || between.find(';') != std::string::npos) continue;
-      for (const Field& field : p.fields) {
-        if (field.name == "value") fact.percent = as_double(&field.value);
-      }
+      fact.percent = percent;
       fact.span.end = p.span.end;
       if (norm.substr(fact.span.end, 1) == ")" && between.find('(') != std::string::npos) ++fact.span.end;
       break;
@@ -635,9 +636,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
     // As of: the last day date before the ratio in the sentence (then the paragraph).
     for (const Found& d : starting_in(found, sentence >= 0 ? bounds.start : back(r.span.start, kReach), r.span.start)) {
       if (d.rule->type != "date" || d.span.end > r.span.start) continue;
-      for (const Field& field : d.fields) {
-        if (field.name == "value") fact.as_of = std::get<std::string>(field.value);
-      }
+      if (const std::string* value = text_field(d, "value")) fact.as_of = *value;
     }
     // The organization: the last union body mentioned before it in the sentence, else the article's.
     for (const Found& o : starting_in(found, back(r.span.start, kReach) > bounds.start ? back(r.span.start, kReach) : bounds.start, r.span.start)) {
@@ -708,8 +707,6 @@ void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& 
   });
 }
 
-}  // namespace
-
 // The end of a capitalized name of one to three words at byte b ("Ngọc
 // Hiển", "U Minh", "Hòa Khánh Bắc"): each word a capital letter and then
 // lower-case letters. 0 when there is none.
@@ -754,10 +751,7 @@ void add_listed_places(std::string_view norm, std::vector<Found>& found) {
   for (const Found& f : found) {
     if (f.rule->type != "location") continue;
     const std::string* canonical = canonical_of(f);
-    const std::string* level = nullptr;
-    for (const Field& field : f.fields) {
-      if (field.name == "level") level = std::get_if<std::string>(&field.value);
-    }
+    const std::string* level = text_field(f, "level");
     if (canonical == nullptr || level == nullptr || *level == "country" || *level == "other" ||
         text_of(norm, f.span) == *canonical) {
       continue;  // no unit word: nothing says what the next names are
@@ -804,16 +798,10 @@ void add_listed_places(std::string_view norm, std::vector<Found>& found) {
 // it in the article, else the publication year. Intervals ("nhiệm kỳ
 // 2018-2023") give no year.
 void complete_partial_years(std::string_view norm, std::vector<Found>& found, std::optional<CivilDate> published) {
-  auto field = [](Found& f, std::string_view name) -> std::string* {
-    for (Field& x : f.fields) {
-      if (x.name == name) return std::get_if<std::string>(&x.value);
-    }
-    return nullptr;
-  };
   for (Found& f : found) {
     if (f.rule->type != "date") continue;
-    std::string* value = field(f, "value");
-    std::string* granularity = field(f, "granularity");
+    std::string* value = text_field(f, "value");
+    const std::string* granularity = text_field(f, "granularity");
     if (value == nullptr || granularity == nullptr || value->rfind("XXXX", 0) != 0) continue;
     bool partial = *granularity == "half" || *granularity == "quarter" ||
                    (*granularity == "interval" && value->size() == 15 && value->compare(4, 4, "-01/") == 0);
@@ -825,8 +813,8 @@ void complete_partial_years(std::string_view norm, std::vector<Found>& found, st
     std::size_t best = std::string_view::npos;
     for (Found& g : found) {
       if (&g == &f || g.rule->type != "date") continue;
-      const std::string* v = field(g, "value");
-      const std::string* gran = field(g, "granularity");
+      const std::string* v = text_field(g, "value");
+      const std::string* gran = text_field(g, "granularity");
       if (v == nullptr || gran == nullptr || *gran == "interval" || v->size() < 4 ||
           v->find_first_not_of("0123456789") < 4) {
         continue;
@@ -847,6 +835,8 @@ void complete_partial_years(std::string_view norm, std::vector<Found>& found, st
     for (std::size_t at = value->find("XXXX"); at != std::string::npos; at = value->find("XXXX", at)) value->replace(at, 4, year);
   }
 }
+
+}  // namespace
 
 Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& ranges,
                            const std::vector<Span8>& sentences, std::vector<Found>& found,

@@ -358,9 +358,7 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
         for (const auto& [key, value] : *set) rule.set.emplace_back(std::string(key.str()), value.value_or(std::string()));
       }
       rule.layer = rule.type == "organization" || rule.type == "person" || rule.type == "location" ? 1 : 0;
-      for (const auto& [key, value] : rule.set) {
-        if (key == "layer") rule.layer = value == "names" ? 1 : 0;
-      }
+      if (const std::string* layer = rule.setting("layer")) rule.layer = *layer == "names" ? 1 : 0;
       if (!pattern.empty()) {
         std::string pattern_where = Loader::where(file, (*t)["pattern"].node()->source());
         try {

@@ -61,6 +61,14 @@ struct Rule {
   std::string pattern;   // after macro and lexicon expansion
   std::shared_ptr<const re2::RE2> re;
   std::vector<std::pair<std::string, std::string>> set;  // constant fields for the resolver
+
+  // The value of `set.key`, or nullptr when the rule does not set it.
+  const std::string* setting(std::string_view key) const {
+    for (const auto& [k, value] : set) {
+      if (k == key) return &value;
+    }
+    return nullptr;
+  }
 };
 
 // Expands {MACRO} and {lexicon:name} in `pattern`. Throws Error(where + ": ...").

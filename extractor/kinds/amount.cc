@@ -73,24 +73,33 @@ Span8 unit_span(const Match& m, const std::string& unit) {
   return {m.span.start, m.span_of("unit").start + static_cast<std::uint32_t>(unit.size())};
 }
 
+// After "tháng", "số", "điều"... (not_count_before.txt) a number is part of
+// a date or an identifier.
+bool after_not_count_word(const Match& m, std::size_t start, const Context& context) {
+  return lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 1)) ||
+         lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 2));
+}
+
+// Whether the currency word after a number begins another word ("11 đồng
+// chí", "3 đồng tiền xu"): only a number under a thousand without a scale
+// word can be read so; "5 triệu đồng tiền mặt", "700.000 đồng tiền mặt" are
+// money. `words` are the currency word and the word after it.
+bool begins_false_friend(const Match& m, double value, std::string_view words, const Context& context) {
+  return !m.has("scale") && value < 1000 && lexicon_has(context.rules, "currency_false_friends", words);
+}
+
 // Counts only: not a duration or age ("6 tháng", "35 tuổi"), not an ordinal
-// or identifier ("bão số 3", "lần thứ 5", "hệ số 4,4").
-bool is_count(const Match& m, const std::string& unit, const Context& context) {
+// or identifier ("bão số 3", "lần thứ 5", "hệ số 4,4"), not money. `value`
+// is the number counted.
+bool is_count(const Match& m, double value, const std::string& unit, const Context& context) {
   if (unit.empty()) return false;
   std::string_view first(unit);
   first = first.substr(0, first.find(' '));
-  if (lexicon_has(context.rules, "not_units", first) ||
-      lexicon_has(context.rules, "not_units", std::string_view(unit).substr(0, unit.find(' ', first.size() + 1)))) {
+  std::string_view two_words = std::string_view(unit).substr(0, unit.find(' ', first.size() + 1));
+  if (lexicon_has(context.rules, "not_units", first) || lexicon_has(context.rules, "not_units", two_words)) {
     return false;
   }
-  // A currency word is money, not a count, unless it begins another word ("11
-  // đồng chí"); after a scale word or a number of a thousand or more it is
-  // money ("5 triệu đồng tiền mặt", "700.000 đồng tiền mặt").
-  std::string_view two_words = std::string_view(unit).substr(0, unit.find(' ', first.size() + 1));
-  std::optional<double> number = parse_number(m["num"]);
-  if (lexicon_has(context.rules, "currencies", first) &&
-      (m.has("scale") || (number && *number >= 1000) ||
-       !lexicon_has(context.rules, "currency_false_friends", two_words))) {
+  if (lexicon_has(context.rules, "currencies", first) && !begins_false_friend(m, value, two_words, context)) {
     return false;
   }
   std::size_t start = m.has("hedge") ? m.span_of("hedge").start : m.span.start;
@@ -100,8 +109,7 @@ bool is_count(const Match& m, const std::string& unit, const Context& context) {
     return false;
   }
   if (lexicon_has(context.rules, "count_markers", words_before(m.norm, start, 2))) return true;
-  return !lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 1)) &&
-         !lexicon_has(context.rules, "not_count_before", words_before(m.norm, start, 2));
+  return !after_not_count_word(m, start, context);
 }
 
 }  // namespace
@@ -109,12 +117,8 @@ bool is_count(const Match& m, const std::string& unit, const Context& context) {
 std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Context& context) {
   const std::string& type = rule.type;
   if (type == "ratio") {
-    // After "tháng", "số", "điều"... a slash joins a date or an identifier
-    // ("cuối tháng 3/2024", "Điều 5/..."), not an achievement.
-    if (lexicon_has(context.rules, "not_count_before", words_before(m.norm, m.span.start, 1)) ||
-        lexicon_has(context.rules, "not_count_before", words_before(m.norm, m.span.start, 2))) {
-      return {};
-    }
+    // "cuối tháng 3/2024", "Điều 5/...": a date or an identifier, not an achievement.
+    if (after_not_count_word(m, m.span.start, context)) return {};
     std::optional<double> a = parse_number(m["num"]), b = parse_number(m["den"]);
     if (!a || !b || *b == 0 || *a > kLargest || *b > kLargest) return {};
     std::vector<Field> f = {{"numerator", number_value(*a)}, {"denominator", number_value(*b)}};
@@ -126,29 +130,26 @@ std::vector<Resolved> resolve_amount(const Rule& rule, const Match& m, const Con
   }
   std::optional<double> first = amount(m, m["num"], context);
   if (!first) return {};
-  if (type == "money" && m.has("currency") && !m.has("scale") && *first < 1000) {
-    // "11 đồng chí" counts comrades: the currency word begins another word
-    // (not after a scale word: "5 triệu đồng tiền mặt" is money).
+  if (type == "money" && m.has("currency")) {
+    // "11 đồng chí" counts comrades, not money.
     std::size_t b = m.span.end + 1;
     std::size_t e = m.norm.find_first_of(" ,.;:)\n", b);
     if (b < m.norm.size() && m.norm[m.span.end] == ' ') {
-      std::string word = std::string(m["currency"]) + " " +
-                         std::string(m.norm.substr(b, (e == std::string_view::npos ? m.norm.size() : e) - b));
-      if (lexicon_has(context.rules, "currency_false_friends", word)) return {};
+      std::string words = std::string(m["currency"]) + " " +
+                          std::string(m.norm.substr(b, (e == std::string_view::npos ? m.norm.size() : e) - b));
+      if (begins_false_friend(m, *first, words, context)) return {};
     }
   }
   std::string unit;
   if (type == "quantity") {
     unit = unit_text(m, context);
-    if (!is_count(m, unit, context)) return {};
+    if (!is_count(m, *first, unit, context)) return {};
   }
   auto fields_for = [&](double v) {
     std::vector<Field> f = {{"value", number_value(v)}};
     if (type == "money") {
       std::string currency = m.has("currency") ? lexicon_value(context.rules, "currencies", m["currency"]) : "";
-      for (const auto& [k, val] : rule.set) {
-        if (k == "currency" && currency.empty()) currency = val;
-      }
+      if (const std::string* fixed = rule.setting("currency"); fixed != nullptr && currency.empty()) currency = *fixed;
       if (currency.empty()) currency = "VND";
       f.push_back({"currency", currency});
       // A price or rate: "71,18 USD/thùng", "25.400 đồng/USD" (field `per`, not in vnie/1's table).

@@ -8,7 +8,6 @@
 //           months (N in "N tháng đầu năm": the interval YYYY-01/YYYY-MM)
 //           decade (the first year of "những năm 1990": the interval 1990/1999)
 // Constant fields (`set`): granularity (forced), relative.
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -74,8 +73,7 @@ std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Conte
   if (m.has("year") && (year < 1900 || year > 2100)) return {};
 
   // Lists: "hai ngày 18 và 19/7/2023" are two days sharing the month and year.
-  bool list = std::any_of(rule.set.begin(), rule.set.end(), [](const auto& kv) { return kv.first == "list"; });
-  if (list && m.has("day2")) {
+  if (rule.setting("list") != nullptr && m.has("day2")) {
     if (day == 0 || day2 == 0 || month2 == 0) return {};
     if (year2 == 0) year2 = infer_year(month2, day2, context);
     Span8 second{m.span_of("day2").start, m.span.end};  // the first covers the whole list, as a range does
@@ -95,13 +93,14 @@ std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Conte
     if (day == 0) return {make(m, month_text(year, month) + "/" + month_text(year2, month2), "interval")};
     return {make(m, day_text(year, month, day) + "/" + day_text(year2, month2, day2), "interval")};
   }
-  // A part of a year without the year ("6 tháng đầu năm") stays XXXX here;
-  // resolve.cc gives it the year of its paragraph, else of publication.
   if (m.has("decade")) {  // "đầu những năm 1990"
     int first = to_int(m["decade"]);
     if (first < 1900 || first > 2090 || first % 10 != 0) return {};
     return {make(m, year_text(first) + "/" + year_text(first + 9), "interval")};
   }
+  // A part of a year without its year ("6 tháng đầu năm", "quý II") stays
+  // XXXX here; resolve.cc gives it the year of its paragraph or article,
+  // else of publication.
   if (m.has("months")) {  // "5 tháng đầu năm 2024"
     int months = to_int(m["months"]);
     if (months < 1 || months > 12) return {};

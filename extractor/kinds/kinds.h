@@ -92,5 +92,10 @@ const LexiconRow* lexicon_row(const RuleSetImpl& rules, std::string_view lexicon
 bool lexicon_has(const RuleSetImpl& rules, std::string_view lexicon, std::string_view key);
 // The `n` words before byte `b` of `norm` (fewer at the start of a line).
 std::string_view words_before(std::string_view norm, std::size_t b, int n);
+// Whether `s` ends with the word(s) `w`, after a space.
+bool ends_with_word(std::string_view s, std::string_view w);
+// The lexicon row whose first field ends `s` as whole words ("... tỉnh Đắk
+// Lắk" ends with the province "Đắk Lắk"), or nullptr.
+const LexiconRow* trailing_entry(const RuleSetImpl& rules, std::string_view lexicon, std::string_view s);
 
 }  // namespace vnie::internal

@@ -139,23 +139,18 @@ std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_vie
   // both name the body alike; a company's name keeps its place as written.
   // A zone's place is part of the zone's name ("Khu kinh tế Đông Nam Nghệ An").
   bool zone = canonical.find("Khu ") != std::string::npos || canonical.find("Cụm công nghiệp") != std::string::npos;
-  if ((kind == "union" || kind == "government" || kind == "party") && !zone) {
-    auto ends_with_word = [](std::string_view s, std::string_view w) {
-      return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
-    };
-    for (const LexiconRow& row : rules.lexicon("provinces").rows) {
-      const std::string& province = row.fields[0];
-      if (canonical.size() <= province.size() + 1 || !ends_with_word(canonical, province)) continue;
-      std::string_view before = std::string_view(canonical).substr(0, canonical.size() - province.size() - 1);
-      // "Tỉnh ủy Bắc Ninh", "Thành ủy Hà Nội": the committee's name holds the unit.
-      bool has_unit = ends_with_word(before, "tỉnh") || ends_with_word(before, "thành phố") ||
-                      ends_with_word(before, "ủy") || before == "Tỉnh ủy" || before == "Thành ủy";
-      // Centrally-run cities go without it, as their bodies' names do ("Sở
-      // Giáo dục và Đào tạo Hà Nội", "Công đoàn ngành Y tế Hà Nội").
-      bool city = row.fields.size() > 1 && row.fields[1] == "thành phố";
-      if (!has_unit && !city) canonical.insert(before.size() + 1, "tỉnh ");
-      break;
-    }
+  const LexiconRow* province = zone || (kind != "union" && kind != "government" && kind != "party")
+                                  ? nullptr
+                                  : trailing_entry(rules, "provinces", canonical);
+  if (province != nullptr) {
+    std::string_view before = std::string_view(canonical).substr(0, canonical.size() - province->fields[0].size() - 1);
+    // "Tỉnh ủy Bắc Ninh", "Thành ủy Hà Nội": the committee's name holds the unit.
+    bool has_unit = ends_with_word(before, "tỉnh") || ends_with_word(before, "thành phố") ||
+                    ends_with_word(before, "ủy") || before == "Tỉnh ủy" || before == "Thành ủy";
+    // Centrally-run cities go without it, as their bodies' names do ("Sở
+    // Giáo dục và Đào tạo Hà Nội", "Công đoàn ngành Y tế Hà Nội").
+    bool city = province->fields.size() > 1 && province->fields[1] == "thành phố";
+    if (!has_unit && !city) canonical.insert(before.size() + 1, "tỉnh ");
   }
   return {{"canonical", canonical}, {"kind", kind}};
 }
@@ -184,6 +179,27 @@ std::string place_level(const RuleSetImpl& rules, std::string_view unit, std::st
 
 }  // namespace
 
+namespace {
+
+// Whether the word [b, e) of a name match `span` is a number that numbers the
+// body: one or two digits after "số" ("Xí nghiệp Lắp máy số 3"), or after a
+// name word when the name ends there or a function word follows ("Trường
+// Tiểu học Hưng Dũng 2 vừa ..."); not "Công ty ABC 5 năm", nor a date or a
+// figure ("dịp 8/3").
+bool numbers_the_body(const RuleSetImpl& rules, std::string_view norm, Span8 span, std::size_t b, std::size_t e) {
+  std::string_view word = norm.substr(b, e - b);
+  if (word.empty() || word.size() > 2 || word.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  if (e < norm.size() && std::string_view("/.,:").find(norm[e]) != std::string_view::npos) return false;
+  std::string_view previous = words_before(norm, b, 1);
+  if (previous == "số") return true;
+  if (previous.empty() || to_lower(previous) == previous) return false;
+  if (e + 1 >= span.end) return true;
+  std::string_view after = norm.substr(e + 1, std::min<std::size_t>(norm.find(' ', e + 1), span.end) - e - 1);
+  return lexicon_has(rules, "unit_stop_words", after);
+}
+
+}  // namespace
+
 // A proper name ends before the first function word after its head, on a
 // capitalized word or a name word (org_name_words): "Công ty TNHH Sản xuất
 // thương mại Việt Hùng và Ban ..." ends at "Hùng"; "Câu lạc bộ Nữ công" keeps "công".
@@ -208,27 +224,7 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
     // "Công đoàn" is one word in two syllables ("... pháp luật Công đoàn").
     static constexpr std::string_view kCong = "Công ";
     bool union_word = word == "đoàn" && b >= kCong.size() && norm.substr(b - kCong.size(), kCong.size()) == kCong;
-    // A number numbers the body after "số" ("Xí nghiệp Lắp máy số 3"), or
-    // after a name when the name ends there, a function word or nothing
-    // following ("Trường Tiểu học Hưng Dũng 2 vừa ..."; not "Công ty ABC 5 năm").
-    bool number = !word.empty() && word.size() <= 2 && std::isdigit(static_cast<unsigned char>(word[0])) &&
-                  std::isdigit(static_cast<unsigned char>(word.back()));
-    static constexpr std::string_view kSo = "số ";
-    bool numbered = b >= kSo.size() && norm.substr(b - kSo.size(), kSo.size()) == kSo;  // "số 3"
-    // Not part of a date or a figure ("dịp 8/3"), and only after a name word.
-    if (number && e < norm.size() && (norm[e] == '/' || norm[e] == '.' || norm[e] == ',' || norm[e] == ':')) number = false;
-    if (number && !numbered) {
-      std::string_view before = norm.substr(0, b > 0 ? b - 1 : 0);
-      std::string_view previous = before.substr(before.rfind(' ') == std::string_view::npos ? 0 : before.rfind(' ') + 1);
-      if (previous.empty() || to_lower(previous) == previous) number = false;
-    }
-    if (number && !numbered) {
-      std::size_t next = e + 1;
-      std::size_t next_end = next < span.end ? std::min<std::size_t>(norm.find(' ', next), span.end) : next;
-      std::string_view after = next < span.end ? norm.substr(next, next_end - next) : std::string_view();
-      number = after.empty() || lexicon_has(rules, "unit_stop_words", after);
-    }
-    bool keeps = !lower || word == "-" || unit_word || union_word || number ||
+    bool keeps = !lower || word == "-" || unit_word || union_word || numbers_the_body(rules, norm, span, b, e) ||
                  lexicon_has(rules, "org_name_words", word);
     if (keeps || end == span.start) end = static_cast<std::uint32_t>(e);
     b = static_cast<std::uint32_t>(e + 1);
@@ -240,7 +236,7 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
   const RuleSetImpl& rules = context.rules;
   std::string_view whole = m.norm.substr(m.span.start, m.span.end - m.span.start);
   if (rule.type == "organization") {
-    bool trim = std::any_of(rule.set.begin(), rule.set.end(), [](const auto& kv) { return kv.first == "trim"; });
+    bool trim = rule.setting("trim") != nullptr;
     Span8 span = m.span;
     if (m.has("next")) {
       // A bare organ of a generic body ("Ban Chấp hành công đoàn cơ sở") is none.

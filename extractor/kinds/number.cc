@@ -176,4 +176,15 @@ std::string_view words_before(std::string_view norm, std::size_t b, int n) {
   return norm.substr(start, end - start);
 }
 
+bool ends_with_word(std::string_view s, std::string_view w) {
+  return s.size() > w.size() && s.substr(s.size() - w.size()) == w && s[s.size() - w.size() - 1] == ' ';
+}
+
+const LexiconRow* trailing_entry(const RuleSetImpl& rules, std::string_view lexicon, std::string_view s) {
+  for (const LexiconRow& row : rules.lexicon(lexicon).rows) {
+    if (!row.fields.empty() && ends_with_word(s, row.fields[0])) return &row;
+  }
+  return nullptr;
+}
+
 }  // namespace vnie::internal
