@@ -57,6 +57,7 @@
 #include <memory>
 #include <map>
 #include <optional>
+#include <set>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -67,11 +68,14 @@
 #include <nlohmann/json.hpp>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include "extractor.h"
 #include "input.h"
 #include "rules.h"
+#include "segment.h"
 
 namespace po = boost::program_options;
 
@@ -159,6 +163,7 @@ class Variator {
     }
     for (const auto& [word, n] : seen) given_.push_back(word);
     if (family_.empty() || given_.empty()) given_.assign({"An"}), family_.assign({"Nguyễn"});
+    family_names_.insert(family_.begin(), family_.end());
   }
 
   // Article `index` keeps the line layout of an input article (title, its
@@ -186,10 +191,12 @@ class Variator {
  private:
   static std::size_t pick(std::mt19937_64& rng, std::size_t n) { return static_cast<std::size_t>(rng() % n); }
   static std::string first_word(const std::string& s) { return s.substr(0, s.find(' ')); }
-  static bool capitalized(const std::string& w) {
+  static bool capitalized(std::string_view w) {
     if (w.empty()) return false;
-    auto c = static_cast<unsigned char>(w[0]);
-    return (c >= 'A' && c <= 'Z') || w.rfind("Đ", 0) == 0 || w.rfind("Ư", 0) == 0 || w.rfind("Ô", 0) == 0;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
+    return c >= 0 && u_isupper(c);
   }
 
   std::string vary(const std::string& text, std::mt19937_64& rng) {
@@ -204,7 +211,7 @@ class Variator {
       if (auto it = place_words_.find(word); it != place_words_.end()) {
         for (const auto& [entry, lexicon] : it->second) {
           if (text.compare(b, entry.size(), entry) == 0 &&
-              (b + entry.size() == text.size() || !std::isalnum(static_cast<unsigned char>(text[b + entry.size()])))) {
+              !vnie::internal::word_char_at(text, b + entry.size())) {
             const std::vector<std::string>& pool = places_[lexicon];
             out += pool[pick(rng, pool.size())];
             b += entry.size();
@@ -217,10 +224,10 @@ class Variator {
           continue;
         }
       }
-      if (std::find(family_.begin(), family_.end(), word) != family_.end()) {
+      if (family_names_.count(word) > 0) {
         out += family_[pick(rng, family_.size())];
         after_family = true;
-      } else if (after_family && capitalized(word) && std::isalpha(static_cast<unsigned char>(word.back()))) {
+      } else if (after_family && capitalized(word) && vnie::internal::word_char_before(word, word.size())) {
         out += given_[pick(rng, given_.size())];
       } else {
         after_family = false;
@@ -241,6 +248,7 @@ class Variator {
   std::map<std::string, std::vector<std::string>> places_;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> place_words_;
   std::vector<std::string> family_;
+  std::set<std::string, std::less<>> family_names_;  // family_, for look-ups
   std::vector<std::string> given_;
 };
 
