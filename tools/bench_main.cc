@@ -252,25 +252,32 @@ class Variator {
   std::vector<std::string> given_;
 };
 
-Workload load_workload(const std::vector<std::string>& inputs, double size_mb, const std::string& kind,
-                       const vnie::RuleSet& rules) {
-  Workload workload;
-  workload.kind = kind;
-  std::uint64_t distinct_bytes = 0;
+// Every article of INPUT; an input that cannot be read is named and skipped.
+std::vector<vnie::Article> read_inputs(const std::vector<std::string>& inputs) {
+  std::vector<vnie::Article> articles;
+  std::uint64_t bytes = 0;
   vnie::internal::ArticleReader reader(inputs, {});
   while (std::optional<vnie::internal::InputItem> item = reader.next()) {
     if (!item->error.empty()) {
       std::cerr << "vnie_bench: " << item->error << " (skipped)\n";
       continue;
     }
-    distinct_bytes += item->article->text.size();
-    workload.inputs.push_back(std::move(*item->article));
+    bytes += item->article->text.size();
+    articles.push_back(std::move(*item->article));
   }
-  if (workload.inputs.empty() || distinct_bytes == 0) {
+  if (articles.empty() || bytes == 0) {
     std::string where;
     for (const std::string& input : inputs) where += (where.empty() ? "" : " ") + input;
     throw vnie::Error("no articles found in " + where);
   }
+  return articles;
+}
+
+Workload load_workload(const std::vector<std::string>& inputs, double size_mb, const std::string& kind,
+                       const vnie::RuleSet& rules) {
+  Workload workload;
+  workload.kind = kind;
+  workload.inputs = read_inputs(inputs);
   const auto target = static_cast<std::uint64_t>(size_mb * kMB);
   if (kind == "cycled") {
     workload.articles = workload.inputs;
@@ -291,8 +298,7 @@ Workload load_workload(const std::vector<std::string>& inputs, double size_mb, c
 // --write: the varied articles as JSONL, generated one at a time.
 int write_workload(const std::vector<std::string>& inputs, double size_mb, const vnie::RuleSet& rules,
                    const std::string& path) {
-  Workload sample = load_workload(inputs, 0, "cycled", rules);
-  Variator variator(sample.inputs, rules);
+  Variator variator(read_inputs(inputs), rules);
   std::ofstream out(path, std::ios::binary);
   if (!out) throw vnie::Error(path + ": cannot open for writing");
   const auto target = static_cast<std::uint64_t>(size_mb * kMB);
