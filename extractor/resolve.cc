@@ -529,8 +529,9 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
       if (!role.organization_canonical && !role.null_org && !names_a_body) {
         role.organization_canonical = passage_body(norm, found, span.start);
       }
+      const RoleSpan& candidate = role;  // clang before 16 cannot capture a structured binding
       bool seen = std::any_of(it->roles.begin(), it->roles.end(), [&](const RoleSpan& r) {
-        return r.title == role.title && r.organization_canonical == role.organization_canonical;
+        return r.title == candidate.title && r.organization_canonical == candidate.organization_canonical;
       });
       if (!seen) it->roles.push_back(role);
     }
