@@ -141,6 +141,9 @@ Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vecto
 // The completed canonical of a mention that leaves out its place, from the
 // home district and province (lexicon local_bodies for the bodies every unit has).
 std::string complete(const RuleSetImpl& rules, const std::string& c, const Home& home) {
+  // An organ of a body is completed as that body ("Thanh tra Sở LĐTBXH").
+  std::string organ = longest_prefix(rules, "organs", c, nullptr);
+  if (!organ.empty() && c.size() > organ.size() + 1) return organ + " " + complete(rules, c.substr(organ.size() + 1), home);
   for (std::string_view unit : {"quận", "huyện", "thị xã"}) {
     if (ends_with_word(c, unit) && home.district_unit == unit && !home.district.empty()) return c + " " + home.district;
   }

@@ -215,3 +215,16 @@ TEST_CASE("an impossible publication date is no reference date", "[extract]") {
     for (const vnie::Entity& e : r.entities) CHECK(vnie::test::cp_slice(text, e.start, e.end) == e.text);
   }
 }
+
+TEST_CASE("an organ of a body and a defined abbreviation keep the body's place", "[extract]") {
+  const std::string text =
+      "Tiêu đề\n"
+      "Sở Lao động - Thương binh và Xã hội (LĐTBXH) tỉnh Lào Cai cho biết, Thanh tra Sở LĐTBXH đã kiểm tra "
+      "12 doanh nghiệp cùng Bảo hiểm xã hội (BHXH) tỉnh Lào Cai.\n";
+  vnie::Record r = run(text);
+  CHECK(values(r, "organization", "canonical") ==
+        std::vector<std::string>{"Sở Lao động - Thương binh và Xã hội tỉnh Lào Cai",
+                                 "Thanh tra Sở Lao động - Thương binh và Xã hội tỉnh Lào Cai",
+                                 "Bảo hiểm xã hội tỉnh Lào Cai"});
+  for (const vnie::Entity& e : r.entities) CHECK(vnie::test::cp_slice(text, e.start, e.end) == e.text);
+}
