@@ -11,6 +11,7 @@
 //   the lexicon that knows the place.
 // group `next`: the word after a bare organ; one of generic_after_organ makes it generic.
 // Article context (home district, short mentions) is applied later, in resolve.cc.
+#include <cctype>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -66,8 +67,15 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
     return std::string_view(joined).substr(starts[i]);
   };
   std::string out;
+  // A company's or bank's name keeps a place in it as written ("Công ty
+  // TNHH Nhựa Hòa Bình", "Ngân hàng TMCP Sài Gòn Thương Tín").
+  bool own_name = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
+    if (!own_name && std::isupper(static_cast<unsigned char>(w[0]))) {
+      std::string kind;
+      own_name = !longest_prefix(rules, "org_heads", rest_from(i), &kind).empty() && (kind == "company" || kind == "bank");
+    }
     if (w == "TP" || w == "TP." || w == "Tp" || w == "Tp.") {
       w = "thành phố";
     } else if ((w == "Thành" || w == "Tỉnh" || w == "Quận" || w == "Huyện" || w == "Phường") && i > 0 &&
@@ -90,7 +98,7 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
       std::string alias = longest_prefix(rules, "province_aliases", rest, &place);
       // A branch keeps the name it is called by ("Chi nhánh Sài Gòn").
       bool branch = i > 0 && words[i - 1] == "nhánh";
-      if (!alias.empty() && !place.empty() && !branch) {
+      if (!alias.empty() && !place.empty() && !branch && !own_name) {
         std::string unit = lexicon_value(rules, "provinces", place);
         if (unit.empty()) unit = "tỉnh";
         bool unit_written = out.size() >= unit.size() && out.compare(out.size() - unit.size(), unit.size(), unit) == 0;
