@@ -240,6 +240,31 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
   return end;
 }
 
+namespace {
+
+// Where a body's name ends when a person's name follows its unit word
+// ("Chủ tịch Công đoàn ngành Giáo dục tỉnh Ngô Thị Hải"): the capitalized
+// words after "tỉnh" are taken for a place, but a family name then "Thị" or
+// "Văn" is how a person's name reads, not a place's. span.end otherwise.
+std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm, Span8 span) {
+  static const std::vector<std::string_view> kUnits = {"tỉnh", "phố", "huyện", "quận", "xã", "phường"};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> words;
+  for (std::uint32_t b = span.start; b < span.end;) {
+    std::size_t e = std::min<std::size_t>(norm.find(' ', b), span.end);
+    words.emplace_back(b, static_cast<std::uint32_t>(e));
+    b = static_cast<std::uint32_t>(e + 1);
+  }
+  auto word = [&](std::size_t i) { return norm.substr(words[i].first, words[i].second - words[i].first); };
+  for (std::size_t i = 0; i + 3 < words.size(); ++i) {
+    if (std::find(kUnits.begin(), kUnits.end(), word(i)) == kUnits.end()) continue;
+    std::string_view middle = word(i + 2);
+    if ((middle == "Thị" || middle == "Văn") && lexicon_has(rules, "family_names", word(i + 1))) return words[i].second;
+  }
+  return span.end;
+}
+
+}  // namespace
+
 std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Context& context) {
   const RuleSetImpl& rules = context.rules;
   std::string_view whole = m.norm.substr(m.span.start, m.span.end - m.span.start);
@@ -253,6 +278,7 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
       span.end = m.span_of("next").start;
     }
     if (trim) span.end = trimmed_end(rules, m.norm, span);
+    span.end = end_before_person(rules, m.norm, span);
     // canonical and kind are filled in for the matches that win (finish_organization).
     std::vector<Resolved> out = {{span, {}}};
     if (m.has("inner")) {
