@@ -552,6 +552,23 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
 
 // --- facts ----------------------------------------------------------------------
 
+// Whether a ratio starting at `from` and the clause after it (the sentence
+// ends at `end`) make it a share of a whole or a vote ("6/15 ủy viên là nữ,
+// chiếm 40%", "134/135 đại biểu tán thành"), not a target reached (lexicon
+// share_markers).
+bool is_share(const RuleSetImpl& rules, std::string_view norm, std::uint32_t from, std::uint32_t end) {
+  std::string_view after = norm.substr(from, std::min<std::size_t>(end - from, 60));
+  after = after.substr(0, std::min(after.find(';'), after.find(". ")));
+  std::string clause = " " + to_lower(after) + " ";
+  for (char& c : clause) {
+    if (c == ',' || c == ':' || c == '(' || c == ')') c = ' ';
+  }
+  for (const LexiconRow& row : rules.lexicon("share_markers").rows) {
+    if (clause.find(" " + row.fields[0] + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
                                  const std::vector<Found>& found, const std::string& main_org) {
   std::vector<FactSpan> out;
@@ -561,6 +578,8 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
     if (!actual || !target) continue;
     int sentence = sentence_of(sentences, r.span.start);
     Span8 bounds = sentence >= 0 ? sentences[static_cast<std::size_t>(sentence)] : Span8{0, static_cast<std::uint32_t>(norm.size())};
+
+    if (is_share(rules, norm, r.span.start, bounds.end)) continue;
 
     FactSpan fact;
     fact.actual = *actual;

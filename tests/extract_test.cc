@@ -228,3 +228,15 @@ TEST_CASE("an organ of a body and a defined abbreviation keep the body's place",
                                  "Bảo hiểm xã hội tỉnh Lào Cai"});
   for (const vnie::Entity& e : r.entities) CHECK(vnie::test::cp_slice(text, e.start, e.end) == e.text);
 }
+
+TEST_CASE("a share of a whole or a vote is a ratio but no target fact", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Nghị quyết được thông qua với 98/100 đại biểu tán thành; Ban Chấp hành có 5/13 ủy viên là nữ, chiếm 38,5%. "
+      "Năm nay, LĐLĐ huyện đã kết nạp được 1.250/1.000 đoàn viên, đạt 125%.\n");
+  CHECK(values(r, "ratio", "numerator") == std::vector<std::string>{"98", "5", "1250"});
+  REQUIRE(r.facts.size() == 1);
+  CHECK(r.facts[0].actual == 1250);
+  CHECK(r.facts[0].target == 1000);
+  CHECK(r.facts[0].percent == 125);
+}
