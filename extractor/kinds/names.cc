@@ -299,6 +299,12 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
       if (title.size() >= whole.size()) return {};
     }
     Span8 span = m.has("name") ? m.span_of("name") : m.span;
+    // "Ủy viên [Đoàn Chủ] tịch": an organ or a title that starts where the
+    // name does and runs on past it is no name.
+    std::string_view from_name = m.norm.substr(span.start);
+    for (std::string_view lexicon : {"organs", "titles"}) {
+      if (longest_prefix(rules, lexicon, from_name, nullptr).size() > span.end - span.start) return {};
+    }
     std::string name(m.has("name") ? m["name"] : whole);
     std::string alias = lexicon_value(rules, "person_aliases", name);
     return {{span, {{"canonical", alias.empty() ? name : alias}}}};
