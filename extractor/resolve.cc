@@ -440,6 +440,16 @@ std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, st
     if (norm.substr(b, 2) != ", ") break;
     b += 2;
   }
+  // Titles listed before one with its body hold posts in that body: "Ủy
+  // viên Đoàn Chủ tịch, Trưởng Ban Tổ chức Tổng LĐLĐ Việt Nam".
+  for (std::size_t i = out.size(); i-- > 1;) {
+    RoleSpan& earlier = out[i - 1].first;
+    const RoleSpan& later = out[i].first;
+    if (!earlier.organization && !earlier.null_org && later.organization) {
+      earlier.organization = later.organization;
+      earlier.organization_canonical = later.organization_canonical;
+    }
+  }
   return out;
 }
 

@@ -240,3 +240,18 @@ TEST_CASE("a share of a whole or a vote is a ratio but no target fact", "[extrac
   CHECK(r.facts[0].target == 1000);
   CHECK(r.facts[0].percent == 125);
 }
+
+TEST_CASE("titles listed before one with its body hold posts in that body", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Phát biểu tại hội nghị, bà Đặng Thu Nga, Ủy viên Đoàn Chủ tịch, Trưởng Ban Nữ công Tổng LĐLĐ Việt Nam "
+      "đề nghị các cấp công đoàn chăm lo cho nữ công nhân.\n");
+  REQUIRE(r.officials.size() == 1);
+  const vnie::Official& o = r.officials[0];
+  CHECK(o.name == "Đặng Thu Nga");
+  REQUIRE(o.roles.size() == 2);
+  CHECK(o.roles[0].title == "Ủy viên Đoàn Chủ tịch");
+  CHECK(o.roles[0].organization_canonical == "Tổng Liên đoàn Lao động Việt Nam");
+  CHECK(o.roles[1].title == "Trưởng Ban Nữ công");
+  CHECK(o.roles[1].organization_canonical == "Tổng Liên đoàn Lao động Việt Nam");
+}
