@@ -167,7 +167,7 @@ namespace {
 
 std::string place_level(const RuleSetImpl& rules, std::string_view unit, std::string_view place) {
   std::string u = to_lower(unit);
-  if (u == "nước" || place == "Việt Nam") return "country";
+  if (u == "nước" || place == "Việt Nam" || lexicon_has(rules, "countries", place)) return "country";
   if (u == "quận" || u == "huyện" || u == "thị xã") return "district";
   if (u == "phường" || u == "xã" || u == "thị trấn") return "ward";
   if (u == "tỉnh") return "province";
