@@ -215,7 +215,9 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
       continue;
     }
     // A mention that starts exactly one longer one names the same body ("Cụm
-    // thi đua số 1", "Công đoàn Y tế" beside "Công đoàn Y tế Việt Nam").
+    // thi đua số 1", "Công đoàn Y tế" beside "Công đoàn Y tế Việt Nam"); short
+    // mentions are left to the step below.
+    if (f.rule->setting("short") != nullptr) continue;
     std::string longer;
     int n = 0;
     for (const std::string& other : all) {
@@ -227,6 +229,30 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     }
     if (n == 1) *c = longer;
   }
+  // A short mention (set.short: "Công đoàn Công ty") names the one body the
+  // article names in full, with or without "cơ sở"; else nothing.
+  std::erase_if(found, [&](Found& f) {
+    if (f.rule->type != "organization" || f.rule->setting("short") == nullptr) return false;
+    std::string* c = canonical_of(f);
+    if (c == nullptr) return true;
+    static constexpr std::string_view kBase = " cơ sở";
+    auto without_base = [](std::string name) {
+      if (std::size_t at = name.find(kBase); at != std::string::npos) name.erase(at, kBase.size());
+      return name;
+    };
+    std::string bare = without_base(*c);
+    std::set<std::string_view> bodies;
+    for (const std::string& other : all) {
+      std::string other_bare = without_base(other);
+      if (other_bare.size() > bare.size() + 1 && other_bare.compare(0, bare.size(), bare) == 0 &&
+          other_bare[bare.size()] == ' ') {
+        bodies.insert(other);
+      }
+    }
+    if (bodies.size() != 1) return true;
+    *c = std::string(*bodies.begin());
+    return false;
+  });
 }
 
 // --- persons ------------------------------------------------------------------

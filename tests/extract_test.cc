@@ -255,3 +255,24 @@ TEST_CASE("titles listed before one with its body hold posts in that body", "[ex
   CHECK(o.roles[1].title == "Trưởng Ban Nữ công");
   CHECK(o.roles[1].organization_canonical == "Tổng Liên đoàn Lao động Việt Nam");
 }
+
+TEST_CASE("a company union's short mention names the one the article names in full", "[extract]") {
+  const std::string one =
+      "Tiêu đề\n"
+      "Công đoàn cơ sở Công ty TNHH Giày Phú Lợi có 420 đoàn viên. Bà Vũ Thị Loan, Chủ tịch CĐCS Công ty cho biết "
+      "năm nay Công đoàn Công ty trao 50 suất quà.\n";
+  vnie::Record r = run(one);
+  CHECK(values(r, "organization", "canonical") ==
+        std::vector<std::string>{"Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Giày Phú Lợi",
+                                 "Công ty Trách nhiệm hữu hạn Giày Phú Lợi",
+                                 "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Giày Phú Lợi",
+                                 "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Giày Phú Lợi"});
+  REQUIRE(r.officials.size() == 1);
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Giày Phú Lợi");
+  // No company union named in full, or two of them: the short mention names none.
+  CHECK(values(run("Tiêu đề\nChủ tịch Công đoàn Công ty cho biết.\n"), "organization", "canonical").empty());
+  CHECK(values(run("Tiêu đề\nCông đoàn Công ty TNHH An Phú và Công đoàn Công ty TNHH Bình Minh ký kết. "
+                   "Công đoàn Công ty sẽ theo dõi.\n"),
+               "organization", "canonical")
+            .size() == 4);
+}
