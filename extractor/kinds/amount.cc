@@ -103,11 +103,11 @@ bool is_count(const Match& m, double value, const std::string& unit, const Conte
     return false;
   }
   std::size_t start = m.has("hedge") ? m.span_of("hedge").start : m.span.start;
-  // Part of a larger figure or date: "10/11/2024 LĐLĐ", "1.000-2.000",
-  // "quý II/2025 phối hợp".
+  // Part of a larger figure, a date or a name: "10/11/2024 LĐLĐ",
+  // "1.000-2.000", "quý II/2025 phối hợp", "dịch Covid-19 khiến".
   if (start > 1 && std::string_view("/.,-:").find(m.norm[start - 1]) != std::string_view::npos &&
       ((m.norm[start - 2] >= '0' && m.norm[start - 2] <= '9') ||
-       (m.norm[start - 1] == '/' && word_char_before(m.norm, start - 1)))) {
+       ((m.norm[start - 1] == '/' || m.norm[start - 1] == '-') && word_char_before(m.norm, start - 1)))) {
     return false;
   }
   if (lexicon_has(context.rules, "count_markers", words_before(m.norm, start, 2))) return true;
