@@ -229,28 +229,34 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     }
     if (n == 1) *c = longer;
   }
-  // A short mention (set.short: "Công đoàn Công ty") names the one body the
-  // article names in full, with or without "cơ sở"; else nothing.
+  // A short mention (set.short: "Công đoàn Công ty", "Ban Giám đốc Công
+  // ty", "Ban Chấp hành CĐCS") names the one body the article names in full
+  // (with or without "cơ sở"), under its organ if it has one; else nothing.
   std::erase_if(found, [&](Found& f) {
     if (f.rule->type != "organization" || f.rule->setting("short") == nullptr) return false;
     std::string* c = canonical_of(f);
     if (c == nullptr) return true;
+    std::string organ = longest_prefix(rules, "organs", *c, nullptr);
+    std::string body = organ.empty() || organ.size() >= c->size() ? *c : c->substr(organ.size() + 1);
+    if (body == *c) organ.clear();
+    // A bare "CĐCS" names only a grassroots union; elsewhere "cơ sở" may be left out.
     static constexpr std::string_view kBase = " cơ sở";
-    auto without_base = [](std::string name) {
-      if (std::size_t at = name.find(kBase); at != std::string::npos) name.erase(at, kBase.size());
+    bool bare_base = body == "Công đoàn cơ sở";
+    auto key = [&](std::string name) {
+      if (std::size_t at = name.find(kBase); at != std::string::npos && !bare_base) name.erase(at, kBase.size());
       return name;
     };
-    std::string bare = without_base(*c);
+    std::string short_key = key(body);
     std::set<std::string_view> bodies;
     for (const std::string& other : all) {
-      std::string other_bare = without_base(other);
-      if (other_bare.size() > bare.size() + 1 && other_bare.compare(0, bare.size(), bare) == 0 &&
-          other_bare[bare.size()] == ' ') {
+      std::string other_key = key(other);
+      if (other_key.size() > short_key.size() + 1 && other_key.compare(0, short_key.size(), short_key) == 0 &&
+          other_key[short_key.size()] == ' ') {
         bodies.insert(other);
       }
     }
     if (bodies.size() != 1) return true;
-    *c = std::string(*bodies.begin());
+    *c = organ.empty() ? std::string(*bodies.begin()) : organ + " " + std::string(*bodies.begin());
     return false;
   });
 }
