@@ -178,60 +178,11 @@ std::string complete(const RuleSetImpl& rules, const std::string& c, const Home&
   return c;
 }
 
-void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found) {
-  Home home = find_home(rules, norm, found);
-  std::map<std::string, int> unions;
-  for (Found& f : found) {
-    if (f.rule->type != "organization") continue;
-    std::string* c = canonical_of(f);
-    if (c == nullptr) continue;
-    *c = complete(rules, *c, home);
-    if (c->rfind("Liên đoàn Lao động ", 0) == 0 && c->find(' ', 19) != std::string::npos) ++unions[*c];
-  }
-  // The article's main union: the most mentioned district/province
-  // federation; else, in an article about another union ("Công đoàn Y tế
-  // Việt Nam"), the most mentioned union with a name of its own.
-  std::string main_union = most_frequent(unions);
-  if (main_union.empty()) {
-    for (const Found& f : found) {
-      const std::string* c = canonical_of(f);
-      if (f.rule->type == "organization" && c != nullptr && c->find(' ', 10) != std::string::npos &&
-          !lexicon_has(rules, "organs", *c) && organization_kind(rules, *c) == "union") {
-        ++unions[*c];
-      }
-    }
-    main_union = most_frequent(unions);
-  }
-  std::vector<std::string> all;
-  for (const Found& f : found) {
-    if (f.rule->type == "organization" && canonical_of(f) != nullptr) all.push_back(*canonical_of(f));
-  }
-  for (Found& f : found) {
-    if (f.rule->type != "organization") continue;
-    std::string* c = canonical_of(f);
-    if (c == nullptr) continue;
-    if (lexicon_has(rules, "organs", *c) && !main_union.empty()) {
-      *c += " " + main_union;
-      continue;
-    }
-    // A mention that starts exactly one longer one names the same body ("Cụm
-    // thi đua số 1", "Công đoàn Y tế" beside "Công đoàn Y tế Việt Nam"); short
-    // mentions are left to the step below.
-    if (f.rule->setting("short") != nullptr) continue;
-    std::string longer;
-    int n = 0;
-    for (const std::string& other : all) {
-      if (other.size() > c->size() + 1 && other.compare(0, c->size(), *c) == 0 && other[c->size()] == ' ' &&
-          other != longer) {
-        longer = other;
-        ++n;
-      }
-    }
-    if (n == 1) *c = longer;
-  }
-  // A short mention (set.short: "Công đoàn Công ty", "Ban Giám đốc Công
-  // ty", "Ban Chấp hành CĐCS") names the one body the article names in full
-  // (with or without "cơ sở"), under its organ if it has one; else nothing.
+// A short mention (set.short: "Công đoàn Công ty", "Ban Giám đốc Công ty",
+// "Ban Chấp hành CĐCS") names the one body the article names in full (with or
+// without "cơ sở"), under its organ if it has one; else nothing. `all`: the
+// canonicals of the article's organizations.
+void resolve_short_mentions(const RuleSetImpl& rules, const std::vector<std::string>& all, std::vector<Found>& found) {
   std::erase_if(found, [&](Found& f) {
     if (f.rule->type != "organization" || f.rule->setting("short") == nullptr) return false;
     std::string* c = canonical_of(f);
@@ -259,6 +210,56 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     *c = organ.empty() ? std::string(*bodies.begin()) : organ + " " + std::string(*bodies.begin());
     return false;
   });
+}
+
+void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found) {
+  Home home = find_home(rules, norm, found);
+  for (Found& f : found) {
+    if (f.rule->type != "organization") continue;
+    std::string* c = canonical_of(f);
+    if (c == nullptr) continue;
+    *c = complete(rules, *c, home);
+  }
+  std::vector<std::string> all;
+  for (const Found& f : found) {
+    if (f.rule->type == "organization" && canonical_of(f) != nullptr) all.push_back(*canonical_of(f));
+  }
+  resolve_short_mentions(rules, all, found);
+  // The article's main union, which a bare organ ("Ban Chấp hành") belongs
+  // to: the most mentioned union with a name of its own, short mentions
+  // counted ("Công đoàn Công ty" in a company union's congress).
+  std::map<std::string, int> unions;
+  for (const Found& f : found) {
+    const std::string* c = canonical_of(f);
+    if (f.rule->type == "organization" && c != nullptr && c->find(' ', 10) != std::string::npos &&
+        !lexicon_has(rules, "organs", *c) && organization_kind(rules, *c) == "union") {
+      ++unions[*c];
+    }
+  }
+  std::string main_union = most_frequent(unions);
+  for (Found& f : found) {
+    if (f.rule->type != "organization") continue;
+    std::string* c = canonical_of(f);
+    if (c == nullptr) continue;
+    if (lexicon_has(rules, "organs", *c) && !main_union.empty()) {
+      *c += " " + main_union;
+      continue;
+    }
+    // A mention that starts exactly one longer one names the same body ("Cụm
+    // thi đua số 1", "Công đoàn Y tế" beside "Công đoàn Y tế Việt Nam"); short
+    // mentions are left to the step below.
+    if (f.rule->setting("short") != nullptr) continue;
+    std::string longer;
+    int n = 0;
+    for (const std::string& other : all) {
+      if (other.size() > c->size() + 1 && other.compare(0, c->size(), *c) == 0 && other[c->size()] == ' ' &&
+          other != longer) {
+        longer = other;
+        ++n;
+      }
+    }
+    if (n == 1) *c = longer;
+  }
 }
 
 // --- persons ------------------------------------------------------------------
