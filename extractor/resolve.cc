@@ -141,8 +141,14 @@ Home find_home(const RuleSetImpl& rules, std::string_view norm, const std::vecto
 // The completed canonical of a mention that leaves out its place, from the
 // home district and province (lexicon local_bodies for the bodies every unit has).
 std::string complete(const RuleSetImpl& rules, const std::string& c, const Home& home) {
-  // An organ of a body is completed as that body ("Thanh tra Sở LĐTBXH").
+  // An organ of a body, or the union of an agency, is completed as that body
+  // ("Thanh tra Sở LĐTBXH", "Công đoàn Sở Tư pháp").
   std::string organ = longest_prefix(rules, "organs", c, nullptr);
+  static constexpr std::string_view kUnion = "Công đoàn ";
+  if (organ.empty() && c.starts_with(kUnion) &&
+      !longest_prefix(rules, "local_bodies", std::string_view(c).substr(kUnion.size()), nullptr).empty()) {
+    organ = kUnion.substr(0, kUnion.size() - 1);
+  }
   if (!organ.empty() && c.size() > organ.size() + 1) return organ + " " + complete(rules, c.substr(organ.size() + 1), home);
   for (std::string_view unit : {"quận", "huyện", "thị xã"}) {
     if (ends_with_word(c, unit) && home.district_unit == unit && !home.district.empty()) return c + " " + home.district;

@@ -276,3 +276,13 @@ TEST_CASE("a company union's short mention names the one the article names in fu
                "organization", "canonical")
             .size() == 4);
 }
+
+TEST_CASE("a department's union keeps the department's name whole and the province", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "LĐLĐ tỉnh Nghệ An khen thưởng Công đoàn Sở Tư pháp và Công đoàn Sở Nội vụ.\n");
+  CHECK(values(r, "organization", "canonical") ==
+        std::vector<std::string>{"Liên đoàn Lao động tỉnh Nghệ An", "Công đoàn Sở Tư pháp tỉnh Nghệ An",
+                                 "Sở Tư pháp tỉnh Nghệ An", "Công đoàn Sở Nội vụ tỉnh Nghệ An",
+                                 "Sở Nội vụ tỉnh Nghệ An"});
+}

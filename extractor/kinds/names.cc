@@ -219,6 +219,14 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
     std::size_t e = norm.find(' ', b);
     if (e == std::string_view::npos || e > span.end) e = span.end;
     std::string_view word = norm.substr(b, e - b);
+    // A department's name is kept whole ("Công đoàn Sở Nội vụ", "... Tài
+    // nguyên và Môi trường").
+    if (std::string department = longest_prefix(rules, "departments", norm.substr(b, span.end - b), nullptr);
+        !department.empty() && to_lower(word) != word) {
+      end = static_cast<std::uint32_t>(b + department.size());
+      b = end + 1;
+      continue;
+    }
     // Function words are lower-case: a capitalized "Đạt" or "Cho" is a name.
     bool lower = to_lower(word) == word;
     if (end > span.start && lower &&
