@@ -41,6 +41,14 @@ bool has_letter(std::string_view s) {
 
 // Ends like a sentence: . ! ? … : ; or a closing quote/bracket after one.
 bool ends_sentence(std::string_view s) {
+  // A closing attribution counts as part of the sentence before it: "...
+  // được hưởng gì? (Nguyễn Thị Thu Hà, thị xã Quế Võ)".
+  if (!s.empty() && s.back() == ')') {
+    std::size_t open = s.rfind(" (");
+    if (open != std::string_view::npos && open > 0 && std::string_view(".!?").find(s[open - 1]) != std::string_view::npos) {
+      s = s.substr(0, open);
+    }
+  }
   while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
   if (s.empty()) return false;
   char c = s.back();

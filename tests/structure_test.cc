@@ -90,3 +90,17 @@ TEST_CASE("bylines with several names give one author each", "[structure]") {
     CHECK(vnie::extract(vnie::test::repo_rules(), a).authors == want);
   }
 }
+
+TEST_CASE("a reader's question signed in parentheses after the lede is body, not teasers", "[structure]") {
+  std::string page =
+      "Nghỉ việc thì được hưởng những gì?\n"
+      "Nhiều bạn đọc gửi thư hỏi về chế độ khi nghỉ việc, chúng tôi xin trả lời như sau.\n"
+      "Hỏi: Tôi làm việc tại Công ty TNHH May Hòa Bình từ tháng 5/2018 và sắp nghỉ việc, tôi được hưởng chế độ gì? "
+      "(Lê Thị Mai, huyện Yên Dũng)\n"
+      "Trả lời: Theo quy định, chị được hưởng trợ cấp thôi việc.\n";
+  vnie::Article a{.id = "x", .text = page};
+  vnie::Record r = vnie::extract(vnie::test::repo_rules(), a);
+  std::vector<std::string> kinds;
+  for (const auto& s : r.sections) kinds.push_back(s.kind);
+  CHECK(kinds == std::vector<std::string>{"title", "lede", "body"});
+}
