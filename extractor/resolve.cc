@@ -323,6 +323,7 @@ struct TitleMatch {
   std::string title;  // as the lexicon writes it
   Span8 span;
   bool null_org = false;
+  bool takes_unit = false;
 };
 
 // The longest title that starts at b (case-insensitive).
@@ -349,7 +350,7 @@ std::optional<TitleMatch> title_at(const RuleSetImpl& rules, std::string_view no
     if (n < window.size() && source[n] == source[n - 1]) continue;  // ends inside a character
     std::uint32_t e = source[n];
     if (word_char_at(norm, e)) continue;
-    return TitleMatch{t.title, {b, e}, t.null_org};
+    return TitleMatch{t.title, {b, e}, t.null_org, t.takes_unit};
   }
   return std::nullopt;
 }
@@ -367,7 +368,7 @@ std::optional<TitleMatch> title_before(const RuleSetImpl& rules, std::string_vie
     }
     std::uint32_t b = e - static_cast<std::uint32_t>(t.lower.size());
     if (word_char_before(norm, b)) continue;
-    return TitleMatch{t.title, {b, e}, t.null_org};
+    return TitleMatch{t.title, {b, e}, t.null_org, t.takes_unit};
   }
   return std::nullopt;
 }
@@ -433,6 +434,35 @@ void extend_by_sub_unit(std::string_view norm, const std::vector<Found>& found, 
   }
 }
 
+// "Trưởng phòng Nhân sự của công ty": a title that takes a work unit
+// (titles.txt "unit") holds the unit named after it, capitalized, up to a
+// function word or punctuation, when no organization follows; not a
+// person's name ("Trưởng phòng Lê Văn An").
+void extend_by_unit(const RuleSetImpl& rules, std::string_view norm, TitleMatch& t, std::uint32_t after) {
+  if (!t.takes_unit || after <= t.span.end) return;
+  std::uint32_t end = t.span.end, pos = after;
+  for (int words = 0; words < 5 && pos < norm.size(); ++words) {
+    std::size_t e = norm.find_first_of(" ,.;:()\n", pos);
+    if (e == std::string_view::npos) e = norm.size();
+    std::string_view word = norm.substr(pos, e - pos);
+    if (word.empty()) break;
+    bool lower = to_lower(word) == word;
+    if (words == 0 && (lower || lexicon_has(rules, "family_names", word))) return;
+    if (lower && (lexicon_has(rules, "unit_stop_words", word) || lexicon_has(rules, "org_name_stop_words", word))) break;
+    end = static_cast<std::uint32_t>(e);
+    if (norm.substr(e, 3) == " - ") {
+      pos = static_cast<std::uint32_t>(e + 3);
+    } else if (norm.substr(e, 1) == " ") {
+      pos = static_cast<std::uint32_t>(e + 1);
+    } else {
+      break;
+    }
+  }
+  if (end == t.span.end) return;
+  t.title += norm.substr(t.span.end, end - t.span.end);
+  t.span.end = end;
+}
+
 // Roles written after a name: "NAME - TITLE ORG, TITLE, TITLE ORG".
 std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, std::string_view norm,
                                                     const std::vector<Found>& found, std::uint32_t e) {
@@ -464,6 +494,7 @@ std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, st
     std::uint32_t after = skip(norm, t->span.end, " ");
     const Found* org = after > t->span.end ? organization_at(found, after) : nullptr;
     if (org == nullptr && after > t->span.end) extend_by_sub_unit(norm, found, *t, after, org);
+    if (org == nullptr) extend_by_unit(rules, norm, *t, after);
     // The organ in the title may have started an organization match
     // ("Ủy viên Ban Chấp hành LĐLĐ Thành phố"): take its nested body.
     if (org == nullptr) {

@@ -440,7 +440,8 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
   }
 
   for (const auto& row : impl.lexicon("titles").rows) {
-    impl.titles.push_back({internal::to_lower(row.fields[0]), row.fields[0], row.fields.size() > 1 && row.fields[1] == "null_org"});
+    std::string_view flag = row.fields.size() > 1 ? std::string_view(row.fields[1]) : std::string_view();
+    impl.titles.push_back({internal::to_lower(row.fields[0]), row.fields[0], flag == "null_org", flag == "unit"});
     impl.max_title_bytes = std::max(impl.max_title_bytes, row.fields[0].size());
   }
   std::sort(impl.titles.begin(), impl.titles.end(),

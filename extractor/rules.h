@@ -98,6 +98,9 @@ struct RuleSetImpl {
   struct Title {
     std::string lower, title;
     bool null_org = false;
+    // The title names a work unit after it, when no body follows ("Trưởng
+    // phòng Nhân sự của công ty"): titles.txt field "unit".
+    bool takes_unit = false;
   };
   std::vector<Title> titles;
   std::size_t max_title_bytes = 0;

@@ -286,3 +286,16 @@ TEST_CASE("a department's union keeps the department's name whole and the provin
                                  "Sở Tư pháp tỉnh Nghệ An", "Công đoàn Sở Nội vụ tỉnh Nghệ An",
                                  "Sở Nội vụ tỉnh Nghệ An"});
 }
+
+TEST_CASE("a title that takes a work unit keeps it when no body follows", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Công ty TNHH Dệt Hòa Thắng cần tuyển 300 công nhân. Ông Lý Văn Tài, Trưởng phòng Hành chính - Nhân sự của "
+      "công ty cho biết mức lương khởi điểm là 6 triệu đồng. Trưởng phòng Đặng Văn Nam cũng có mặt.\n");
+  REQUIRE(r.officials.size() == 2);
+  CHECK(r.officials[0].name == "Lý Văn Tài");
+  CHECK(r.officials[0].roles.at(0).title == "Trưởng phòng Hành chính - Nhân sự");
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Công ty Trách nhiệm hữu hạn Dệt Hòa Thắng");
+  CHECK(r.officials[1].name == "Đặng Văn Nam");
+  CHECK(r.officials[1].roles.at(0).title == "Trưởng phòng");
+}
