@@ -632,14 +632,18 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
 
 // --- facts ----------------------------------------------------------------------
 
-// Whether a ratio starting at `from` and the clause after it (the sentence
-// ends at `end`) make it a share of a whole or a vote ("6/15 ủy viên là nữ,
-// chiếm 40%", "134/135 đại biểu tán thành"), not a target reached (lexicon
-// share_markers).
-bool is_share(const RuleSetImpl& rules, std::string_view norm, std::uint32_t from, std::uint32_t end) {
+// Whether a ratio starting at `from`, the clause after it and the words
+// right before it (the sentence is [begin, end)) make it a share of a whole
+// or a vote ("6/15 ủy viên là nữ, chiếm 40%", "134/135 đại biểu tán thành",
+// "với số phiếu 34/35"), not a target reached (lexicon share_markers).
+bool is_share(const RuleSetImpl& rules, std::string_view norm, std::uint32_t from, std::uint32_t begin,
+              std::uint32_t end) {
   std::string_view after = norm.substr(from, std::min<std::size_t>(end - from, 60));
   after = after.substr(0, std::min(after.find(';'), after.find(". ")));
-  std::string clause = " " + to_lower(after) + " ";
+  std::uint32_t back_to = from - std::min<std::uint32_t>(from - begin, 24);
+  while (back_to < from && (static_cast<unsigned char>(norm[back_to]) & 0xC0) == 0x80) ++back_to;
+  std::string_view before = norm.substr(back_to, from - back_to);
+  std::string clause = " " + to_lower(before) + " " + to_lower(after) + " ";
   for (char& c : clause) {
     if (c == ',' || c == ':' || c == '(' || c == ')') c = ' ';
   }
@@ -659,7 +663,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
     int sentence = sentence_of(sentences, r.span.start);
     Span8 bounds = sentence >= 0 ? sentences[static_cast<std::size_t>(sentence)] : Span8{0, static_cast<std::uint32_t>(norm.size())};
 
-    if (is_share(rules, norm, r.span.start, bounds.end)) continue;
+    if (is_share(rules, norm, r.span.start, bounds.start, bounds.end)) continue;
 
     FactSpan fact;
     fact.actual = *actual;
