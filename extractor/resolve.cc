@@ -645,7 +645,7 @@ bool is_share(const RuleSetImpl& rules, std::string_view norm, std::uint32_t fro
   std::string_view before = norm.substr(back_to, from - back_to);
   std::string clause = " " + to_lower(before) + " " + to_lower(after) + " ";
   for (char& c : clause) {
-    if (c == ',' || c == ':' || c == '(' || c == ')') c = ' ';
+    if (c == ',' || c == ':' || c == '(' || c == ')' || c == '.' || c == ';') c = ' ';
   }
   for (const LexiconRow& row : rules.lexicon("share_markers").rows) {
     if (clause.find(" " + row.fields[0] + " ") != std::string::npos) return true;
