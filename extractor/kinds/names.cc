@@ -251,9 +251,10 @@ std::uint32_t trimmed_end(const RuleSetImpl& rules, std::string_view norm, Span8
 namespace {
 
 // Where a body's name ends when a person's name follows its unit word
-// ("Chủ tịch Công đoàn ngành Giáo dục tỉnh Ngô Thị Hải"): the capitalized
-// words after "tỉnh" are taken for a place, but a family name then "Thị" or
-// "Văn" is how a person's name reads, not a place's. span.end otherwise.
+// ("Chủ tịch Công đoàn ngành Giáo dục tỉnh Ngô Thị Hải") or its province:
+// the capitalized words after "tỉnh" are taken for a place, but a family
+// name then "Thị" or "Văn" is how a person's name reads, not a place's.
+// span.end otherwise.
 std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm, Span8 span) {
   static const std::vector<std::string_view> kUnits = {"tỉnh", "phố", "huyện", "quận", "xã", "phường"};
   std::vector<std::pair<std::uint32_t, std::uint32_t>> words;
@@ -263,10 +264,19 @@ std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm,
     b = static_cast<std::uint32_t>(e + 1);
   }
   auto word = [&](std::size_t i) { return norm.substr(words[i].first, words[i].second - words[i].first); };
+  auto person_at = [&](std::size_t i) {
+    return i + 1 < words.size() && (word(i + 1) == "Thị" || word(i + 1) == "Văn") &&
+           lexicon_has(rules, "family_names", word(i));
+  };
   for (std::size_t i = 0; i + 3 < words.size(); ++i) {
-    if (std::find(kUnits.begin(), kUnits.end(), word(i)) == kUnits.end()) continue;
-    std::string_view middle = word(i + 2);
-    if ((middle == "Thị" || middle == "Văn") && lexicon_has(rules, "family_names", word(i + 1))) return words[i].second;
+    if (std::find(kUnits.begin(), kUnits.end(), word(i)) != kUnits.end() && person_at(i + 1)) return words[i].second;
+  }
+  // After a province the name is complete ("Bệnh viện Đa khoa An Phúc Hà Nội
+  // Đỗ Thị Thanh Nga").
+  for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+    if (person_at(i) && trailing_entry(rules, "provinces", norm.substr(span.start, words[i - 1].second - span.start)) != nullptr) {
+      return words[i - 1].second;
+    }
   }
   return span.end;
 }
