@@ -243,12 +243,32 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     }
   }
   std::string main_union = most_frequent(unions);
+  std::map<std::string, int> companies, schools;
+  for (const Found& f : found) {
+    const std::string* c = canonical_of(f);
+    if (f.rule->type != "organization" || c == nullptr || lexicon_has(rules, "organs", *c)) continue;
+    std::string kind = organization_kind(rules, *c);
+    if (kind == "company" || kind == "bank" || kind == "hospital") ++companies[*c];
+    if (kind == "school") ++schools[*c];
+  }
+  std::string main_company = most_frequent(companies), main_school = most_frequent(schools);
+  std::vector<bool> drop(found.size(), false);
   for (Found& f : found) {
     if (f.rule->type != "organization") continue;
     std::string* c = canonical_of(f);
     if (c == nullptr) continue;
-    if (lexicon_has(rules, "organs", *c) && !main_union.empty()) {
-      *c += " " + main_union;
+    // A bare organ belongs to the article's main body of its kind: a
+    // board of directors to its company, bank or hospital, a school board to
+    // its school, the others to its main union. A company organ with no such
+    // body names nothing.
+    if (const LexiconRow* organ = lexicon_row(rules, "organs", *c); organ != nullptr) {
+      const std::string kind = organ->fields.size() > 1 ? organ->fields[1] : "";
+      const std::string& body = kind == "company" ? main_company : kind == "school" ? main_school : main_union;
+      if (!body.empty()) {
+        *c += " " + body;
+      } else if (kind == "company" || kind == "school") {
+        drop[static_cast<std::size_t>(&f - found.data())] = true;
+      }
       continue;
     }
     // A mention that starts exactly one longer one names the same body ("Cụm
@@ -266,6 +286,8 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
     }
     if (n == 1) *c = longer;
   }
+  std::size_t index = 0;
+  std::erase_if(found, [&](const Found&) { return drop[index++]; });
 }
 
 // --- persons ------------------------------------------------------------------

@@ -300,3 +300,13 @@ TEST_CASE("a title that takes a work unit keeps it when no body follows", "[extr
   CHECK(r.officials[1].name == "Đặng Văn Nam");
   CHECK(r.officials[1].roles.at(0).title == "Trưởng phòng");
 }
+
+TEST_CASE("a bare board of directors belongs to the article's company; with none it names nothing", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Công đoàn Công ty TNHH Nhựa Tân Tiến đã đối thoại với Ban Giám đốc về tiền lương. "
+      "Công ty TNHH Nhựa Tân Tiến có 900 lao động.\n");
+  std::vector<std::string> orgs = values(r, "organization", "canonical");
+  CHECK(std::find(orgs.begin(), orgs.end(), "Ban Giám đốc Công ty Trách nhiệm hữu hạn Nhựa Tân Tiến") != orgs.end());
+  CHECK(values(run("Tiêu đề\nBan Giám đốc đã đồng ý tăng lương cho người lao động.\n"), "organization", "canonical").empty());
+}
