@@ -574,16 +574,27 @@ std::optional<std::pair<RoleSpan, Span8>> role_before(const RuleSetImpl& rules, 
   return std::nullopt;
 }
 
-// The body a paragraph is about at byte b: the last organization mentioned
-// before b in the same paragraph, not further than a few sentences back.
-std::optional<std::string> passage_body(std::string_view norm, const std::vector<Found>& found, std::uint32_t b) {
+// The body a paragraph is about at byte b, for `title`: the last
+// organization mentioned before b in the same paragraph, not further than a
+// few sentences back.
+std::optional<std::string> passage_body(const RuleSetImpl& rules, std::string_view norm, const std::vector<Found>& found,
+                                        std::uint32_t b, std::string_view title) {
+  // A director heads no union: "Tổng Giám đốc" after "Công đoàn Công ty X"
+  // is the company's.
+  bool director = title.find("Giám đốc") != std::string_view::npos;
   std::size_t line = norm.rfind('\n', b);
   std::uint32_t from = line == std::string_view::npos ? 0 : static_cast<std::uint32_t>(line + 1);
   if (b > from + 400) from = b - 400;
   std::optional<std::string> body;
   for (const Found& f : starting_in(found, from, b)) {
     if (f.rule->type == "organization" && f.span.end <= b) {
-      if (const std::string* c = canonical_of(f)) body = *c;
+      const std::string* c = canonical_of(f);
+      if (c == nullptr) continue;
+      // An organ's title is its body's ("Ban Giám đốc Công ty X" -> "Công ty X").
+      std::string named = *c;
+      std::string organ = longest_prefix(rules, "organs", named, nullptr);
+      if (!organ.empty() && named.size() > organ.size() + 1) named.erase(0, organ.size() + 1);
+      if (!(director && organization_kind(rules, named) == "union")) body = named;
     }
   }
   return body;
@@ -632,7 +643,7 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
       bool names_a_body = span.end + 1 < norm.size() && norm[span.end] == ' ' &&
                           !longest_prefix(rules, "org_heads", norm.substr(span.end + 1, 64), nullptr).empty();
       if (!role.organization_canonical && !role.null_org && !names_a_body) {
-        role.organization_canonical = passage_body(norm, found, span.start);
+        role.organization_canonical = passage_body(rules, norm, found, span.start, role.title);
       }
       const RoleSpan& candidate = role;  // clang before 16 cannot capture a structured binding
       bool seen = std::any_of(it->roles.begin(), it->roles.end(), [&](const RoleSpan& r) {

@@ -310,3 +310,14 @@ TEST_CASE("a bare board of directors belongs to the article's company; with none
   CHECK(std::find(orgs.begin(), orgs.end(), "Ban Giám đốc Công ty Trách nhiệm hữu hạn Nhựa Tân Tiến") != orgs.end());
   CHECK(values(run("Tiêu đề\nBan Giám đốc đã đồng ý tăng lương cho người lao động.\n"), "organization", "canonical").empty());
 }
+
+TEST_CASE("a director's body from the passage is the company, not its union or its board", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Công đoàn Công ty TNHH Kim Long và Ban Giám đốc Công ty đã ký thỏa ước. Ký kết có ông Trần Văn Bảo, Chủ tịch "
+      "Công đoàn Công ty và ông Kim Min Su, Tổng Giám đốc.\n");
+  REQUIRE(r.officials.size() == 2);
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Công đoàn Công ty Trách nhiệm hữu hạn Kim Long");
+  CHECK(r.officials[1].name == "Kim Min Su");
+  CHECK(r.officials[1].roles.at(0).organization_canonical == "Công ty Trách nhiệm hữu hạn Kim Long");
+}
