@@ -907,6 +907,15 @@ void add_listed_places(std::string_view norm, std::vector<Found>& found) {
       } else {
         break;
       }
+      // A place already found continues the list ("các huyện Mỹ Xuyên, Trần
+      // Đề, Long Phú, Kế Sách": Trần Đề and Long Phú need no unit word).
+      auto known = std::find_if(found.begin(), found.end(), [&](const Found& g) {
+        return g.rule->type == "location" && g.span.start == b;
+      });
+      if (known != found.end()) {
+        p = known->span.end;
+        continue;
+      }
       std::size_t e = place_name_end(norm, b);
       if (e == 0) break;
       // One word then more text is the start of something else ("TP Long

@@ -321,3 +321,11 @@ TEST_CASE("a director's body from the passage is the company, not its union or i
   CHECK(r.officials[1].name == "Kim Min Su");
   CHECK(r.officials[1].roles.at(0).organization_canonical == "Công ty Trách nhiệm hữu hạn Kim Long");
 }
+
+TEST_CASE("a list of places goes on past the ones found without their unit word", "[extract]") {
+  vnie::Record r = run("Tiêu đề\nXe đưa công nhân về các huyện Mỹ Xuyên, Trần Đề, Long Phú, Kế Sách và thị xã Vĩnh Châu.\n");
+  CHECK(values(r, "location", "canonical") ==
+        std::vector<std::string>{"Mỹ Xuyên", "Trần Đề", "Long Phú", "Kế Sách", "Vĩnh Châu"});
+  CHECK(values(r, "location", "level") ==
+        std::vector<std::string>{"district", "district", "district", "district", "district"});
+}
