@@ -518,17 +518,30 @@ std::vector<std::pair<RoleSpan, Span8>> roles_after(const RuleSetImpl& rules, st
     if (org == nullptr && after > t->span.end) extend_by_sub_unit(norm, found, *t, after, org);
     if (org == nullptr) extend_by_unit(rules, norm, *t, after);
     // The organ in the title may have started an organization match
-    // ("Ủy viên Ban Chấp hành LĐLĐ Thành phố"): take its nested body.
+    // ("Ủy viên Ban Chấp hành LĐLĐ Thành phố"): take its nested body, or
+    // the body its canonical names after the organ ("Chánh [Thanh tra Sở
+    // LĐ-TB&XH tỉnh Vĩnh Phúc]").
+    std::optional<RoleSpan> organ_role;
     if (org == nullptr) {
       for (const Found& f : starting_in(found, t->span.start, t->span.end)) {
         if (f.rule->type == "organization" && f.span.start < t->span.end && f.span.end > after &&
             f.span.start >= t->span.start) {
           org = organization_at(found, after);
+          const std::string* c = canonical_of(f);
+          std::string organ = c == nullptr ? "" : longest_prefix(rules, "organs", *c, nullptr);
+          if (org == nullptr && !organ.empty() && c->size() > organ.size() + 1 && !t->null_org) {
+            organ_role = RoleSpan{t->title, Span8{after, f.span.end}, c->substr(organ.size() + 1), false};
+          }
         }
       }
     }
-    out.emplace_back(role_of(*t, org), t->span);
-    b = org != nullptr ? org->span.end : t->span.end;
+    if (organ_role) {
+      out.emplace_back(*organ_role, t->span);
+      b = organ_role->organization->end;
+    } else {
+      out.emplace_back(role_of(*t, org), t->span);
+      b = org != nullptr ? org->span.end : t->span.end;
+    }
     if (norm.substr(b, 2) != ", ") break;
     b += 2;
   }

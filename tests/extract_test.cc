@@ -329,3 +329,14 @@ TEST_CASE("a list of places goes on past the ones found without their unit word"
   CHECK(values(r, "location", "level") ==
         std::vector<std::string>{"district", "district", "district", "district", "district"});
 }
+
+TEST_CASE("a title ending in an organ takes the body the organ belongs to", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Theo ông Hoàng Minh Đức, Chánh Thanh tra Sở LĐ-TB&XH tỉnh Phú Thọ, năm nay đã kiểm tra 120 doanh nghiệp.\n");
+  REQUIRE(r.officials.size() == 1);
+  REQUIRE(r.officials[0].roles.size() == 1);
+  CHECK(r.officials[0].roles[0].title == "Chánh Thanh tra");
+  CHECK(r.officials[0].roles[0].organization == "Sở LĐ-TB&XH tỉnh Phú Thọ");
+  CHECK(r.officials[0].roles[0].organization_canonical == "Sở Lao động - Thương binh và Xã hội tỉnh Phú Thọ");
+}
