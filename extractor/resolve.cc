@@ -320,14 +320,20 @@ void drop_names_of_organizations(std::string_view norm, std::vector<Found>& foun
 }
 
 void complete_persons(std::vector<Found>& found) {
+  // A full name has three words or more, or two with an Ede, Jrai or K'Ho
+  // syllable ("Ksor H'Ngân", short "H'Ngân").
+  auto is_full = [](const std::string& name) {
+    auto spaces = std::count(name.begin(), name.end(), ' ');
+    return spaces >= 2 || (spaces == 1 && name.find('\'') != std::string::npos);
+  };
   std::vector<std::string> full;
   for (const Found& f : found) {
     const std::string* c = canonical_of(f);
-    if (f.rule->type == "person" && c != nullptr && std::count(c->begin(), c->end(), ' ') >= 2) full.push_back(*c);
+    if (f.rule->type == "person" && c != nullptr && is_full(*c)) full.push_back(*c);
   }
   for (Found& f : found) {
     std::string* c = canonical_of(f);
-    if (f.rule->type != "person" || c == nullptr || std::count(c->begin(), c->end(), ' ') >= 2) continue;
+    if (f.rule->type != "person" || c == nullptr || is_full(*c)) continue;
     // "Giang" or "Trường Giang": the full name that ends with it.
     for (const std::string& name : full) {
       if (name.size() > c->size() && name.compare(name.size() - c->size(), c->size(), *c) == 0 &&

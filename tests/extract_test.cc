@@ -340,3 +340,9 @@ TEST_CASE("a title ending in an organ takes the body the organ belongs to", "[ex
   CHECK(r.officials[0].roles[0].organization == "Sở LĐ-TB&XH tỉnh Phú Thọ");
   CHECK(r.officials[0].roles[0].organization_canonical == "Sở Lao động - Thương binh và Xã hội tỉnh Phú Thọ");
 }
+
+TEST_CASE("a short Ede or Jrai name takes the two-word full name it ends", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\nĐại hội bầu bà Ksor H'Mai giữ chức Chủ tịch. Phát biểu nhận nhiệm vụ, bà H'Mai cảm ơn các đại biểu.\n");
+  CHECK(values(r, "person", "canonical") == std::vector<std::string>{"Ksor H'Mai", "Ksor H'Mai"});
+}
