@@ -13,6 +13,13 @@ bool inside(std::size_t s, std::size_t e, const nlohmann::json& spans) {
   return false;
 }
 
+// The kinds of a record's sections, in order.
+std::vector<std::string> section_kinds(const vnie::Record& r) {
+  std::vector<std::string> kinds;
+  for (const auto& s : r.sections) kinds.push_back(s.kind);
+  return kinds;
+}
+
 std::string kind_at(const vnie::Record& r, std::size_t cp) {
   for (const auto& s : r.sections) {
     if (cp >= s.start && cp < s.end) return s.kind;
@@ -74,9 +81,7 @@ TEST_CASE("structure: general signals on a made-up page", "[structure]") {
   vnie::Record r = vnie::extract(vnie::test::repo_rules(), a);
   CHECK(r.title == "Công nhân khu công nghiệp nhận quà Tết");
   CHECK(r.authors == std::vector<std::string>{"Minh Anh", "Thu Hà"});
-  std::vector<std::string> kinds;
-  for (const auto& s : r.sections) kinds.push_back(s.kind);
-  CHECK(kinds == std::vector<std::string>{"title", "lede", "related", "body", "caption", "byline", "related"});
+  CHECK(section_kinds(r) == std::vector<std::string>{"title", "lede", "related", "body", "caption", "byline", "related"});
 }
 
 TEST_CASE("bylines with several names give one author each", "[structure]") {
@@ -100,7 +105,5 @@ TEST_CASE("a reader's question signed in parentheses after the lede is body, not
       "Trả lời: Theo quy định, chị được hưởng trợ cấp thôi việc.\n";
   vnie::Article a{.id = "x", .text = page};
   vnie::Record r = vnie::extract(vnie::test::repo_rules(), a);
-  std::vector<std::string> kinds;
-  for (const auto& s : r.sections) kinds.push_back(s.kind);
-  CHECK(kinds == std::vector<std::string>{"title", "lede", "body"});
+  CHECK(section_kinds(r) == std::vector<std::string>{"title", "lede", "body"});
 }
