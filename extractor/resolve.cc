@@ -218,6 +218,57 @@ void resolve_short_mentions(const RuleSetImpl& rules, const std::vector<std::str
   });
 }
 
+// A company named short, without its legal form or trade ("Công ty Phúc
+// Khang Miền Trung", "HTX Hoàng Kim", "Tổng công ty Vạn Xuân"), is the one
+// company of the article whose full name holds those words in a row under
+// the same head ("Công ty Cổ phần Xây dựng Phúc Khang Miền Trung"). Two
+// names that both give a legal form are two companies.
+void complete_company_short_names(const RuleSetImpl& rules, std::vector<Found>& found) {
+  auto words_of = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t b = 0; b < s.size();) {
+      std::size_t e = std::min(s.find(' ', b), s.size());
+      out.push_back(s.substr(b, e - b));
+      b = e + 1;
+    }
+    return out;
+  };
+  auto has_legal_form = [](std::string_view c) {
+    return c.find("Trách nhiệm hữu hạn") != std::string_view::npos || c.find("Cổ phần") != std::string_view::npos ||
+           c.find("cổ phần") != std::string_view::npos;
+  };
+  std::vector<std::string> companies;
+  for (const Found& f : found) {
+    const std::string* c = canonical_of(f);
+    if (f.rule->type != "organization" || c == nullptr) continue;
+    std::string kind = organization_kind(rules, *c);
+    if ((kind == "company" || kind == "bank") &&
+        std::find(companies.begin(), companies.end(), *c) == companies.end()) {
+      companies.push_back(*c);
+    }
+  }
+  for (Found& f : found) {
+    std::string* c = canonical_of(f);
+    if (f.rule->type != "organization" || c == nullptr || has_legal_form(*c)) continue;
+    if (std::find(companies.begin(), companies.end(), *c) == companies.end()) continue;
+    std::string head = longest_prefix(rules, "org_heads", *c, nullptr);
+    if (head.empty() || c->size() <= head.size() + 1) continue;
+    std::vector<std::string_view> name = words_of(std::string_view(*c).substr(head.size() + 1));
+    if (name.size() < 2) continue;  // one word names no company for sure
+    const std::string* match = nullptr;
+    int n = 0;
+    for (const std::string& other : companies) {
+      if (other.size() <= c->size() || other.compare(0, head.size() + 1, head + " ") != 0) continue;
+      std::vector<std::string_view> rest = words_of(std::string_view(other).substr(head.size() + 1));
+      if (std::search(rest.begin(), rest.end(), name.begin(), name.end()) != rest.end()) {
+        match = &other;
+        ++n;
+      }
+    }
+    if (n == 1) *c = *match;
+  }
+}
+
 void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found) {
   Home home = find_home(rules, norm, found);
   for (Found& f : found) {
@@ -288,6 +339,7 @@ void complete_canonicals(const RuleSetImpl& rules, std::string_view norm, std::v
   }
   std::size_t index = 0;
   std::erase_if(found, [&](const Found&) { return drop[index++]; });
+  complete_company_short_names(rules, found);
 }
 
 // --- persons ------------------------------------------------------------------
@@ -599,8 +651,9 @@ std::optional<std::pair<RoleSpan, Span8>> role_before(const RuleSetImpl& rules, 
 std::optional<std::string> passage_body(const RuleSetImpl& rules, std::string_view norm, const std::vector<Found>& found,
                                         std::uint32_t b, std::string_view title) {
   // A director heads no union: "Tổng Giám đốc" after "Công đoàn Công ty X"
-  // is the company's.
+  // is the company's; a head teacher heads a school.
   bool director = title.find("Giám đốc") != std::string_view::npos;
+  bool teacher = title.find("Hiệu trưởng") != std::string_view::npos || title.find("chuyên môn") != std::string_view::npos;
   std::size_t line = norm.rfind('\n', b);
   std::uint32_t from = line == std::string_view::npos ? 0 : static_cast<std::uint32_t>(line + 1);
   if (b > from + 400) from = b - 400;
@@ -613,7 +666,8 @@ std::optional<std::string> passage_body(const RuleSetImpl& rules, std::string_vi
       std::string named = *c;
       std::string organ = longest_prefix(rules, "organs", named, nullptr);
       if (!organ.empty() && named.size() > organ.size() + 1) named.erase(0, organ.size() + 1);
-      if (!(director && organization_kind(rules, named) == "union")) body = named;
+      std::string kind = director || teacher ? organization_kind(rules, named) : "";
+      if (!(director && kind == "union") && !(teacher && kind != "school")) body = named;
     }
   }
   return body;

@@ -346,3 +346,14 @@ TEST_CASE("a short Ede or Jrai name takes the two-word full name it ends", "[ext
       "Tiêu đề\nĐại hội bầu bà Ksor H'Mai giữ chức Chủ tịch. Phát biểu nhận nhiệm vụ, bà H'Mai cảm ơn các đại biểu.\n");
   CHECK(values(r, "person", "canonical") == std::vector<std::string>{"Ksor H'Mai", "Ksor H'Mai"});
 }
+
+TEST_CASE("a company named short is the one whose full name holds those words", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Hợp tác xã Vận tải Hoàng Kim Sóc Trăng (HTX Hoàng Kim) góp 20 xe. Ngoài HTX Hoàng Kim, Tổng công ty Đóng tàu "
+      "Vạn Xuân và Tổng công ty Vạn Xuân Hải Phòng cũng tham gia.\n");
+  std::vector<std::string> orgs = values(r, "organization", "canonical");
+  CHECK(std::count(orgs.begin(), orgs.end(), "Hợp tác xã Vận tải Hoàng Kim Sóc Trăng") == 3);
+  // The full name, its short form in parentheses and the short form later.
+  CHECK(std::count(orgs.begin(), orgs.end(), "Hợp tác xã Hoàng Kim") == 0);
+}
