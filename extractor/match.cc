@@ -17,6 +17,15 @@ struct Candidate {
   std::size_t group = 0;  // which resolver call produced it
 };
 
+// Whether the word right before `start` is one the rule must not follow.
+bool after_listed_word(const Rule& rule, std::string_view norm, std::size_t start) {
+  if (rule.not_after.empty() || start < 2 || norm[start - 1] != ' ') return false;
+  std::size_t b = norm.rfind(' ', start - 2);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  std::string_view word = norm.substr(b, start - 1 - b);
+  return std::find(rule.not_after.begin(), rule.not_after.end(), word) != rule.not_after.end();
+}
+
 // Runs one rule over [range.start, range.end) of `norm`, adding candidates.
 void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view norm, Span8 range,
               const Context& context, std::vector<Candidate>& out) {
@@ -34,7 +43,8 @@ void run_rule(const Rule& rule, const ResolverInfo& resolver, std::string_view n
     bool ok = groups[0].size() > 0 &&
               !(word_char_at(norm, start) && word_char_before(norm, start)) &&
               !(word_char_before(norm, end) && word_char_at(norm, end)) &&
-              (rule.max_chars == 0 || code_points(norm.substr(start, end - start)) <= rule.max_chars);
+              (rule.max_chars == 0 || code_points(norm.substr(start, end - start)) <= rule.max_chars) &&
+              !after_listed_word(rule, norm, start);
     if (ok) {
       Match m{norm, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)}, {}};
       for (const auto& [index, name] : names) {

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -212,8 +213,24 @@ void resolve_short_mentions(const RuleSetImpl& rules, const std::vector<std::str
         bodies.insert(other);
       }
     }
-    if (bodies.size() != 1) return true;
-    *c = organ.empty() ? std::string(*bodies.begin()) : organ + " " + std::string(*bodies.begin());
+    // Only the company named in full: "Công đoàn Công ty" is its union.
+    std::string named_union;
+    static constexpr std::string_view kCompany = "Công ty";
+    if (bodies.empty() && body.starts_with("Công đoàn") && body.ends_with(kCompany)) {
+      std::set<std::string_view> companies;
+      for (const std::string& other : all) {
+        if (other.size() > kCompany.size() + 1 && other.starts_with(kCompany) && other[kCompany.size()] == ' ') {
+          companies.insert(other);
+        }
+      }
+      if (companies.size() != 1) return true;
+      named_union = body.substr(0, body.size() - kCompany.size()) + std::string(*companies.begin());
+    } else if (bodies.size() != 1) {
+      return true;
+    } else {
+      named_union = std::string(*bodies.begin());
+    }
+    *c = organ.empty() ? named_union : organ + " " + named_union;
     return false;
   });
 }
@@ -529,6 +546,12 @@ void extend_by_unit(const RuleSetImpl& rules, std::string_view norm, TitleMatch&
     bool lower = to_lower(word) == word;
     if (words == 0 && (lower || lexicon_has(rules, "family_names", word))) return;
     if (lower && (lexicon_has(rules, "unit_stop_words", word) || lexicon_has(rules, "org_name_stop_words", word))) break;
+    // "Trưởng phòng Nhân sự công ty": a body's head in lower case ends the unit.
+    if (lower && words > 0) {
+      std::string rest(norm.substr(pos, std::min<std::size_t>(norm.size() - pos, 32)));
+      rest[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rest[0])));
+      if (!longest_prefix(rules, "org_heads", rest, nullptr).empty()) break;
+    }
     end = static_cast<std::uint32_t>(e);
     if (norm.substr(e, 3) == " - ") {
       pos = static_cast<std::uint32_t>(e + 3);

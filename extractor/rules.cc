@@ -335,6 +335,18 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
           rule.max_chars = static_cast<std::size_t>(*n);
         }
       }
+      if (const toml::node* words = t->get("not_after")) {
+        const toml::array* list = words->as_array();
+        bool ok = list != nullptr;
+        if (ok) {
+          for (const toml::node& word : *list) {
+            std::optional<std::string> s = word.value<std::string>();
+            ok = ok && s && !s->empty() && s->find(' ') == std::string::npos;
+            if (s) rule.not_after.push_back(internal::normalize(*s).norm);
+          }
+        }
+        if (!ok) loader.problem(Loader::where(file, words->source()), "rule " + rule.id + ": not_after must be a list of single words");
+      }
       std::string pattern = (*t)["pattern"].value_or(std::string());
       if (rule.id.empty()) loader.problem(w, "rule without id");
       if (!known_type(rule.type)) loader.problem(w, "rule " + rule.id + ": unknown type '" + rule.type + "'");
@@ -342,8 +354,8 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
       if (auto [it, fresh] = seen_ids.emplace(rule.id, w); !fresh && !rule.id.empty()) {
         loader.problem(w, "duplicate rule id " + rule.id + " (first at " + it->second + ")");
       }
-      static const std::vector<std::string_view> kKeys = {"id",  "type",     "resolver",  "priority", "max_chars",
-                                                          "pattern", "set", "examples", "rejects",  "published", "note"};
+      static const std::vector<std::string_view> kKeys = {"id",      "type", "resolver", "priority", "max_chars", "not_after",
+                                                          "pattern", "set",  "examples", "rejects",  "published", "note"};
       for (const auto& [key, value] : *t) {
         if (std::find(kKeys.begin(), kKeys.end(), key.str()) == kKeys.end()) {
           loader.problem(Loader::where(file, value.source()),

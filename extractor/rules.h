@@ -58,6 +58,10 @@ struct Rule {
   // as [^"]{1,120} makes RE2's automata grow a state per count; the rule
   // writes [^"]+ and the engine drops longer matches instead.
   std::size_t max_chars = 0;
+  // Words that must not stand right before a match ("Thành" before "phố
+  // Lại Hữu Phong": a city's "Thành phố", not a street); the search goes on
+  // from the next character.
+  std::vector<std::string> not_after;
   std::string pattern;   // after macro and lexicon expansion
   std::shared_ptr<const re2::RE2> re;
   std::vector<std::pair<std::string, std::string>> set;  // constant fields for the resolver

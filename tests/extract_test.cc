@@ -357,3 +357,17 @@ TEST_CASE("a company named short is the one whose full name holds those words", 
   // The full name, its short form in parentheses and the short form later.
   CHECK(std::count(orgs.begin(), orgs.end(), "Hợp tác xã Hoàng Kim") == 0);
 }
+
+TEST_CASE("a union named only by its company, a unit before 'công ty', a person after 'Thành phố'", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Công ty Cổ phần Dệt Sợi Hòa Xanh có 2.000 lao động. Ông Lê Văn Toàn, Chủ tịch Công đoàn Công ty cho biết, "
+      "bà Huỳnh Thị Ngọc, Trưởng phòng Nhân sự công ty đã ký. Phó Chủ tịch UBND Thành phố Lại Hữu Phong dự.\n");
+  std::vector<std::string> orgs = values(r, "organization", "canonical");
+  CHECK(std::find(orgs.begin(), orgs.end(), "Công đoàn Công ty Cổ phần Dệt Sợi Hòa Xanh") != orgs.end());
+  REQUIRE(r.officials.size() == 3);
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Công đoàn Công ty Cổ phần Dệt Sợi Hòa Xanh");
+  CHECK(r.officials[1].roles.at(0).title == "Trưởng phòng Nhân sự");
+  CHECK(r.officials[2].name == "Lại Hữu Phong");
+  CHECK(values(r, "location", "canonical").empty());
+}

@@ -76,6 +76,9 @@ TEST_CASE("broken rule files are reported as file:line: message", "[rules]") {
       {"example that is not valid",
        "[[rule]]\nid = \"percent.x\"\ntype = \"percent\"\npattern = '(?P<num>\\d+)%'\nexamples = ['[5% => 5', '[6%] => 6']\nrejects = ['x']\n",
        "a.toml:5: rule percent.x: example needs exactly one [span]"},
+      {"not_after that is no list of words",
+       "[[rule]]\nid = \"percent.x\"\ntype = \"percent\"\nnot_after = \"từ\"\npattern = '(?P<num>\\d+)%'\nexamples = ['[5%] => 5', '[6%] => 6']\nrejects = ['x']\n",
+       "a.toml:4: rule percent.x: not_after must be a list of single words"},
       {"max_chars that is no count",
        "[[rule]]\nid = \"percent.x\"\ntype = \"percent\"\nmax_chars = \"ten\"\npattern = '(?P<num>\\d+)%'\nexamples = ['[5%] => 5', '[6%] => 6']\nrejects = ['x']\n",
        "a.toml:4: rule percent.x: max_chars must be a number from 1 to 100000"},
@@ -124,6 +127,21 @@ rejects = ['khẩu hiệu “Tất cả vì người lao động” được tre
   e.start = 25;  // ” và “
   e.end = 31;
   CHECK(vnie::check(rules, e) == "");
+}
+
+TEST_CASE("not_after drops a match right after a listed word and the search goes on", "[rules]") {
+  RulesDir dir("a.toml", R"([[rule]]
+id = "ignore.streets"
+type = "ignore"
+not_after = ["Thành", "thành"]
+pattern = 'phố \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*'
+examples = ['nhà ở [phố Lê Duẩn] cũ', 'quán trên [phố Huế] đông khách']
+rejects = ['Phó Chủ tịch UBND Thành phố Lại Hữu Phong dự', 'về thành phố Hải Phòng']
+)");
+  REQUIRE(vnie::RuleSet::check_dir(dir.path).empty());
+  vnie::RuleSet rules = vnie::RuleSet::load(dir.path);
+  REQUIRE(rules.examples().size() == 4);
+  for (const vnie::Example& e : rules.examples()) CHECK(vnie::check(rules, e) == "");
 }
 
 TEST_CASE("a lexicon alternation prefers a longer entry over its own prefix", "[rules]") {

@@ -40,7 +40,7 @@ bool is_admin_word(const RuleSetImpl& rules, std::string_view w) {
 
 std::string organization_canonical(const RuleSetImpl& rules, std::string_view text) {
   // Drop "(LĐLĐ)"-style definitions and a trailing term number.
-  static const RE2 definition(R"( \(\p{Lu}[\p{Lu}\p{Ll}&.-]*\))");
+  static const RE2 definition(R"( \((?:(?:Sở|Bộ|Phòng|Cục) )?\p{Lu}[\p{Lu}\p{Ll}&.-]*\))");
   static const RE2 term(R"( khóa [IVXL]+$)");
   std::string s(text);
   if (s.find(" (") != std::string::npos) RE2::GlobalReplace(&s, definition, "");
@@ -268,8 +268,26 @@ std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm,
     return i + 1 < words.size() && (word(i + 1) == "Thị" || word(i + 1) == "Văn") &&
            lexicon_has(rules, "family_names", word(i));
   };
+  // Three capitalized words ending the name after a unit word, which begin
+  // with a family name that is no common word and are no known place ("UBND
+  // Thành phố Lại Hữu Phong", not "thành phố Hồ Chí Minh" nor "xã Tân Thạnh
+  // Đông"), are a person too.
+  auto known_place = [&](std::size_t i, std::size_t n) {
+    std::string_view place = norm.substr(words[i].first, words[i + n - 1].second - words[i].first);
+    for (std::string_view lexicon : {"provinces", "districts", "hanoi_districts", "hanoi_wards", "other_cities"}) {
+      if (lexicon_has(rules, lexicon, place)) return true;
+    }
+    return false;
+  };
+  auto capitalized = [&](std::size_t i) { return to_lower(word(i)) != word(i); };
   for (std::size_t i = 0; i + 3 < words.size(); ++i) {
-    if (std::find(kUnits.begin(), kUnits.end(), word(i)) != kUnits.end() && person_at(i + 1)) return words[i].second;
+    if (std::find(kUnits.begin(), kUnits.end(), to_lower(word(i))) == kUnits.end()) continue;
+    if (person_at(i + 1) && !known_place(i + 1, std::min<std::size_t>(3, words.size() - i - 1))) return words[i].second;
+    const LexiconRow* family = lexicon_row(rules, "family_names", word(i + 1));
+    bool clear_family = family != nullptr && family->fields.size() < 2;  // not also a common word ("Tân")
+    if (i + 4 == words.size() && clear_family && capitalized(i + 2) && capitalized(i + 3) && !known_place(i + 1, 3)) {
+      return words[i].second;
+    }
   }
   // After a province the name is complete ("Bệnh viện Đa khoa An Phúc Hà Nội
   // Đỗ Thị Thanh Nga").
@@ -330,6 +348,8 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
   // location
   Span8 span = m.span;
   std::string_view place = m.has("place") ? m["place"] : whole;
+  // "Thành phố Lại Hữu Phong": a person after the unit word, not a place.
+  if (m.has("unit") && end_before_person(rules, m.norm, m.span) != m.span.end) return {};
   // A district outside Hà Nội whose bare name is also a word, a person's name
   // or another unit's (districts.txt: ambiguous) is a place only with its
   // unit word ("huyện Ngọc Hiển"); the known provinces and Hà Nội districts
