@@ -782,6 +782,22 @@ bool is_share(const RuleSetImpl& rules, std::string_view norm, std::uint32_t fro
   return false;
 }
 
+// Whether the clause from `from` (to ";" or ". ", within the sentence
+// ending at `end`) holds a word of achievement (lexicon achievement_words:
+// đạt, vượt, hoàn thành, chỉ tiêu, kế hoạch ...).
+bool names_achievement(const RuleSetImpl& rules, std::string_view norm, std::uint32_t from, std::uint32_t end) {
+  std::string_view clause = norm.substr(from, std::min<std::size_t>(end - from, 200));
+  clause = clause.substr(0, std::min(clause.find(';'), clause.find(". ")));
+  std::string lower = " " + to_lower(clause) + " ";
+  for (char& c : lower) {
+    if (c == ',' || c == ':' || c == '(' || c == ')' || c == '.') c = ' ';
+  }
+  for (const LexiconRow& row : rules.lexicon("achievement_words").rows) {
+    if (lower.find(" " + row.fields[0] + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
                                  const std::vector<Found>& found, const std::string& main_org) {
   std::vector<FactSpan> out;
@@ -825,6 +841,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
       fact.metric += (fact.metric.empty() ? "" : " ") + *unit_text;
     }
     fact.span = {start, r.span.end};
+    bool fact_excess = false;
     // "…, đạt 245%", "(đạt 105%)": a percent right after the ratio; further
     // on in the sentence ("31/34 CĐCS trên địa bàn đã tổ chức ..., đạt
     // 91,2%") only if it is the ratio's own percent, to the text's rounding.
@@ -834,15 +851,21 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
         continue;
       }
       std::optional<double> percent = number_field(p, "value");
-      if (p.span.start > r.span.end + 40 &&
-          (!percent || *target <= 0 || std::fabs(*percent - 100.0 * *actual / *target) > 0.6)) {
-        continue;
-      }
       std::string between = to_lower(text_of(norm, {r.span.end, p.span.start}));
-      if (between.find("đạt") == std::string::npos && between.find("bằng") == std::string::npos &&
-          between.find('(') == std::string::npos) {
+      // "vượt 15%": the excess over the target, not the share of it.
+      // The hedge word may have started the percent itself ("vượt 15%").
+      std::string written_lead = to_lower(text_of(norm, p.span));
+      bool excess = between.ends_with("vượt ") || between.ends_with("vượt chỉ tiêu ") ||
+                    between.ends_with("vượt kế hoạch ") || written_lead.starts_with("vượt");
+      double expected = *target > 0 ? 100.0 * *actual / *target - (excess ? 100.0 : 0.0) : 0.0;
+      if (p.span.start > r.span.end + 40 && (!percent || *target <= 0 || std::fabs(*percent - expected) > 0.6)) {
         continue;
       }
+      if (between.find("đạt") == std::string::npos && between.find("bằng") == std::string::npos &&
+          between.find('(') == std::string::npos && !excess) {
+        continue;
+      }
+      fact_excess = excess;
       if (between.find('.') != std::string::npos || between.find(';') != std::string::npos) continue;
       fact.percent = percent;
       fact.span.end = p.span.end;
@@ -866,7 +889,7 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
         }
       }
       double scale = std::pow(10.0, decimals);
-      double computed = std::round(fact.actual / fact.target * 100.0 * scale) / scale;
+      double computed = std::round((fact.actual / fact.target * 100.0 - (fact_excess ? 100.0 : 0.0)) * scale) / scale;
       fact.consistent = std::fabs(computed - *fact.percent) < 0.5 / scale + 1e-9;
     }
     // As of: the last day date before the ratio in the sentence (then the paragraph).
@@ -882,6 +905,9 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
       }
     }
     if (!fact.organization && !main_org.empty()) fact.organization = main_org;
+    // A ratio below or at its total with no word of achievement is a count
+    // of a part ("Hiện 34/42 doanh nghiệp đã có đơn hàng"), not a target met.
+    if (!fact.percent && fact.actual <= fact.target && !names_achievement(rules, norm, start, bounds.end)) continue;
     out.push_back(std::move(fact));
   }
   return out;

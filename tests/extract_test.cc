@@ -371,3 +371,15 @@ TEST_CASE("a union named only by its company, a unit before 'công ty', a person
   CHECK(r.officials[2].name == "Lại Hữu Phong");
   CHECK(values(r, "location", "canonical").empty());
 }
+
+TEST_CASE("a target exceeded by a percent, and a part of a whole with no word of achievement", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Năm 2024, LĐLĐ tỉnh đã thành lập 23/20 công đoàn cơ sở, vượt 15% chỉ tiêu. "
+      "Hiện 34/42 doanh nghiệp đã có đơn hàng đến hết quý I/2025.\n");
+  REQUIRE(r.facts.size() == 1);
+  CHECK(r.facts[0].actual == 23);
+  CHECK(r.facts[0].percent == 15);
+  CHECK(r.facts[0].consistent == true);
+  CHECK(values(r, "ratio", "numerator") == std::vector<std::string>{"23", "34"});
+}
