@@ -80,6 +80,14 @@ std::vector<Resolved> resolve_date(const Rule& rule, const Match& m, const Conte
     return {{m.span, {{"value", day_text(year2, month2, day)}, {"granularity", std::string("day")}}},
             {second, {{"value", day_text(year2, month2, day2)}, {"granularity", std::string("day")}}}};
   }
+  // Month lists: "tháng 8 và tháng 9/2024" are two months sharing the year.
+  if (rule.setting("list") != nullptr && m.has("month2") && !m.has("day2")) {
+    if (month == 0 || month2 == 0) return {};
+    if (year2 == 0) year2 = infer_year(month2, 1, context);
+    Span8 second{m.span_of("month2").start, m.span.end};
+    return {{m.span, {{"value", month_text(year2, month)}, {"granularity", std::string("month")}}},
+            {second, {{"value", month_text(year2, month2)}, {"granularity", std::string("month")}}}};
+  }
   // Intervals: "từ ngày 21 đến 23/11/2024", "từ 20/12/2024 đến 20/1/2025", "2023-2028".
   if (m.has("day2") || m.has("year2") || m.has("month2")) {
     if (m.has("year2") && !m.has("month2") && !m.has("day2")) {
