@@ -383,3 +383,15 @@ TEST_CASE("a target exceeded by a percent, and a part of a whole with no word of
   CHECK(r.facts[0].consistent == true);
   CHECK(values(r, "ratio", "numerator") == std::vector<std::string>{"23", "34"});
 }
+
+TEST_CASE("a person's name after a company's name ends the company", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Chủ tịch Công đoàn Công ty TNHH Điện tử Seojin Vina Lê Thị Hồng Nhung cho biết. "
+      "Học sinh Trường THCS Lê Văn Tám tham gia.\n");
+  CHECK(values(r, "organization", "canonical") ==
+        std::vector<std::string>{"Công đoàn Công ty Trách nhiệm hữu hạn Điện tử Seojin Vina",
+                                 "Công ty Trách nhiệm hữu hạn Điện tử Seojin Vina", "Trường Trung học cơ sở Lê Văn Tám"});
+  REQUIRE(r.officials.size() == 1);
+  CHECK(r.officials[0].name == "Lê Thị Hồng Nhung");
+}

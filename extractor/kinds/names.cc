@@ -296,6 +296,15 @@ std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm,
       return words[i - 1].second;
     }
   }
+  // Two name words after the body's head, a family name and Thị or Văn begin
+  // the person a title names ("Chủ tịch Công đoàn Công ty TNHH Điện tử Seojin
+  // Vina Lê Thị Hồng Nhung"); right after the head they may name the body
+  // ("Trường THCS Lê Văn Tám").
+  std::string head = longest_prefix(rules, "org_heads", norm.substr(span.start, span.end - span.start), nullptr);
+  std::size_t first_name_word = head.empty() ? 1 : static_cast<std::size_t>(std::count(head.begin(), head.end(), ' ')) + 1;
+  for (std::size_t i = first_name_word + 2; i + 1 < words.size(); ++i) {
+    if (person_at(i)) return words[i - 1].second;
+  }
   return span.end;
 }
 
