@@ -93,6 +93,11 @@ bool begins_false_friend(const Match& m, double value, std::string_view words, c
 // is the number counted.
 bool is_count(const Match& m, double value, const std::string& unit, const Context& context) {
   if (unit.empty()) return false;
+  // "giai đoạn 2021-2025 thành phố phải ...": a span of years, no count.
+  if (m.has("num2")) {
+    std::optional<double> to = parse_number(m["num2"]);
+    if (value >= 1900 && value <= 2100 && to && *to >= 1900 && *to <= 2100 && *to > value) return false;
+  }
   std::string_view first(unit);
   first = first.substr(0, first.find(' '));
   std::string_view two_words = std::string_view(unit).substr(0, unit.find(' ', first.size() + 1));
