@@ -395,3 +395,17 @@ TEST_CASE("a person's name after a company's name ends the company", "[extract]"
   REQUIRE(r.officials.size() == 1);
   CHECK(r.officials[0].name == "Lê Thị Hồng Nhung");
 }
+
+TEST_CASE("state companies without a legal form, and a company union's place kept as the company's", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Giám đốc Công ty Than Hà Lầm - TKV Lê Minh Tú cho biết. Công đoàn Công ty Điện lực Hưng Yên và Công đoàn cơ sở "
+      "Công ty TNHH Giày Tân Phú Long An cùng tham gia.\n");
+  CHECK(values(r, "organization", "canonical") ==
+        std::vector<std::string>{"Công ty Than Hà Lầm - TKV", "Công đoàn Công ty Điện lực Hưng Yên", "Công ty Điện lực Hưng Yên",
+                                 "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Giày Tân Phú Long An",
+                                 "Công ty Trách nhiệm hữu hạn Giày Tân Phú Long An"});
+  REQUIRE(r.officials.size() == 1);
+  CHECK(r.officials[0].name == "Lê Minh Tú");
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Công ty Than Hà Lầm - TKV");
+}

@@ -108,10 +108,13 @@ std::string organization_canonical(const RuleSetImpl& rules, std::string_view te
         out += w;
         continue;
       }
-      // Multi-word abbreviations first ("Tổng LĐLĐ Việt Nam"), then single ones.
+      // Multi-word abbreviations first ("Tổng LĐLĐ Việt Nam"), then single
+      // ones; a company's name keeps its group's after a dash ("Công ty Than
+      // Khe Ngà - TKV").
       std::string expansion;
       std::string abbr = longest_prefix(rules, "org_abbreviations", rest, &expansion);
-      if (!abbr.empty() && !expansion.empty() && expansion != "công nhân, viên chức, lao động") {
+      bool group_suffix = own_name && i > 0 && words[i - 1] == "-";
+      if (!abbr.empty() && !expansion.empty() && expansion != "công nhân, viên chức, lao động" && !group_suffix) {
         std::size_t n = static_cast<std::size_t>(std::count(abbr.begin(), abbr.end(), ' ')) + 1;
         w = expansion;
         i += n - 1;
@@ -147,7 +150,9 @@ std::vector<Field> organization_fields(const RuleSetImpl& rules, std::string_vie
   // both name the body alike; a company's name keeps its place as written.
   // A zone's place is part of the zone's name ("Khu kinh tế Đông Nam Nghệ An").
   bool zone = canonical.find("Khu ") != std::string::npos || canonical.find("Cụm công nghiệp") != std::string::npos;
-  const LexiconRow* province = zone || (kind != "union" && kind != "government" && kind != "party")
+  // A company's union: the place belongs to the company's name.
+  bool company = canonical.find("Công ty ") != std::string::npos || canonical.find("Ngân hàng ") != std::string::npos;
+  const LexiconRow* province = zone || company || (kind != "union" && kind != "government" && kind != "party")
                                   ? nullptr
                                   : trailing_entry(rules, "provinces", canonical);
   if (province != nullptr) {
