@@ -265,11 +265,22 @@ void complete_company_short_names(const RuleSetImpl& rules, std::vector<Found>& 
     }
   }
   for (Found& f : found) {
-    std::string* c = canonical_of(f);
-    if (f.rule->type != "organization" || c == nullptr || has_legal_form(*c)) continue;
-    if (std::find(companies.begin(), companies.end(), *c) == companies.end()) continue;
-    std::string head = longest_prefix(rules, "org_heads", *c, nullptr);
-    if (head.empty() || c->size() <= head.size() + 1) continue;
+    std::string* full = canonical_of(f);
+    if (f.rule->type != "organization" || full == nullptr || has_legal_form(*full)) continue;
+    // A company's union named short too ("Công đoàn Công ty Than Khe Ngà").
+    std::string union_prefix;
+    for (std::string_view prefix : {"Công đoàn cơ sở ", "Công đoàn "}) {
+      if (full->starts_with(prefix)) {
+        union_prefix = prefix;
+        break;
+      }
+    }
+    std::string company = full->substr(union_prefix.size());
+    const std::string* c = &company;
+    if (union_prefix.empty() && std::find(companies.begin(), companies.end(), *c) == companies.end()) continue;
+    std::string kind;
+    std::string head = longest_prefix(rules, "org_heads", *c, &kind);
+    if (head.empty() || c->size() <= head.size() + 1 || (kind != "company" && kind != "bank")) continue;
     std::vector<std::string_view> name = words_of(std::string_view(*c).substr(head.size() + 1));
     if (name.size() < 2) continue;  // one word names no company for sure
     const std::string* match = nullptr;
@@ -282,7 +293,7 @@ void complete_company_short_names(const RuleSetImpl& rules, std::vector<Found>& 
         ++n;
       }
     }
-    if (n == 1) *c = *match;
+    if (n == 1) *full = union_prefix + *match;
   }
 }
 

@@ -347,6 +347,13 @@ TEST_CASE("a short Ede or Jrai name takes the two-word full name it ends", "[ext
   CHECK(values(r, "person", "canonical") == std::vector<std::string>{"Ksor H'Mai", "Ksor H'Mai"});
 }
 
+TEST_CASE("a company's union named short takes the company's full name", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\nCông ty Than Hà Lầm - TKV có 3.000 thợ mỏ. Chủ tịch Công đoàn Công ty Than Hà Lầm Lê Thị Hoa cho biết.\n");
+  std::vector<std::string> orgs = values(r, "organization", "canonical");
+  CHECK(std::find(orgs.begin(), orgs.end(), "Công đoàn Công ty Than Hà Lầm - TKV") != orgs.end());
+}
+
 TEST_CASE("a company named short is the one whose full name holds those words", "[extract]") {
   vnie::Record r = run(
       "Tiêu đề\n"
