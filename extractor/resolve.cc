@@ -197,6 +197,9 @@ void resolve_short_mentions(const RuleSetImpl& rules, const std::vector<std::str
     std::string organ = longest_prefix(rules, "organs", *c, nullptr);
     std::string body = organ.empty() || organ.size() >= c->size() ? *c : c->substr(organ.size() + 1);
     if (body == *c) organ.clear();
+    // "Công đoàn công ty": the company written in lower case.
+    static constexpr std::string_view kLowerCompany = "công ty";
+    if (body.starts_with("Công đoàn") && body.ends_with(kLowerCompany)) body.replace(body.size() - kLowerCompany.size(), 1, "C");
     // A bare "CĐCS" names only a grassroots union; elsewhere "cơ sở" may be left out.
     static constexpr std::string_view kBase = " cơ sở";
     bool bare_base = body == "Công đoàn cơ sở";

@@ -44,7 +44,7 @@ TEST_CASE("dates: a part of a year without its year takes its paragraph's, else 
       "Trong 9 tháng đầu năm, quý III và tháng 7, LĐLĐ tỉnh trao quà.\n";
   // The interval 2018/2023 gives no year; the earlier paragraph's 2022 does.
   CHECK(values(run(text), "date", "value") ==
-        std::vector<std::string>{"2022-H1", "2022-H2", "2022-H2", "2018/2023", "2022-01/2022-09", "XXXX-07"});
+        std::vector<std::string>{"2022-H1", "2022-H2", "2022-H2", "2018/2023", "2022-01/2022-09", "2022-Q3", "XXXX-07"});
   // A month keeps the publication-date rule.
   CHECK(values(run(text, "2023-03-01"), "date", "value").back() == "2022-07");
 }
@@ -415,4 +415,15 @@ TEST_CASE("state companies without a legal form, and a company union's place kep
   REQUIRE(r.officials.size() == 1);
   CHECK(r.officials[0].name == "Lê Minh Tú");
   CHECK(r.officials[0].roles.at(0).organization_canonical == "Công ty Than Hà Lầm - TKV");
+}
+
+TEST_CASE("a committee followed by its secretary's name, a bare quarter, a union of 'công ty' in lower case", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Bí thư Tỉnh ủy Đinh Quang Hưởng dự. Công đoàn cơ sở Công ty Cổ phần Thực phẩm Xanh Vĩnh Lộc có 500 đoàn viên; "
+      "Chủ tịch Công đoàn cơ sở công ty cho biết trong quý II sẽ khởi công.\n");
+  std::vector<std::string> orgs = values(r, "organization", "canonical");
+  CHECK(std::count(orgs.begin(), orgs.end(), "Công đoàn cơ sở Công ty Cổ phần Thực phẩm Xanh Vĩnh Lộc") == 2);
+  CHECK(values(r, "person", "canonical").front() == "Đinh Quang Hưởng");
+  CHECK(values(r, "date", "value") == std::vector<std::string>{"XXXX-Q2"});
 }

@@ -261,7 +261,7 @@ namespace {
 // name then "Thị" or "Văn" is how a person's name reads, not a place's.
 // span.end otherwise.
 std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm, Span8 span) {
-  static const std::vector<std::string_view> kUnits = {"tỉnh", "phố", "huyện", "quận", "xã", "phường"};
+  static const std::vector<std::string_view> kUnits = {"tỉnh", "phố", "huyện", "quận", "xã", "phường", "ủy"};
   std::vector<std::pair<std::uint32_t, std::uint32_t>> words;
   for (std::uint32_t b = span.start; b < span.end;) {
     std::size_t e = std::min<std::size_t>(norm.find(' ', b), span.end);
