@@ -427,3 +427,15 @@ TEST_CASE("a committee followed by its secretary's name, a bare quarter, a union
   CHECK(values(r, "person", "canonical").front() == "Đinh Quang Hưởng");
   CHECK(values(r, "date", "value") == std::vector<std::string>{"XXXX-Q2"});
 }
+
+TEST_CASE("the head of a division named with its place holds the division", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Bà Huỳnh Thị Lan, Trưởng phòng LĐ-TB&XH thành phố Thuận An cho biết. Ông Ngô Văn Thịnh, Phó Trưởng phòng Quản "
+      "lý đô thị UBND thành phố Vinh cũng dự.\n");
+  REQUIRE(r.officials.size() == 2);
+  CHECK(r.officials[0].roles.at(0).title == "Trưởng phòng");
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Phòng Lao động - Thương binh và Xã hội thành phố Thuận An");
+  // A division followed by its body is part of the title.
+  CHECK(r.officials[1].roles.at(0).title == "Phó Trưởng phòng Quản lý đô thị");
+}

@@ -327,6 +327,13 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
       if (lexicon_has(rules, "generic_after_organ", next)) return {};
       span.end = m.span_of("next").start;
     }
+    // "Trưởng phòng LĐ-TB&XH huyện": the body is the division the title
+    // heads, named with the word the title holds (set.prefix = "Phòng").
+    if (const std::string* prefix = rule.setting("prefix"); prefix != nullptr && m.has("inner")) {
+      Span8 inner = m.span_of("inner");
+      std::string named = *prefix + " " + std::string(m.norm.substr(inner.start, inner.end - inner.start));
+      return {{inner, organization_fields(rules, named)}};
+    }
     if (trim) span.end = trimmed_end(rules, m.norm, span);
     span.end = end_before_person(rules, m.norm, span);
     // canonical and kind are filled in for the matches that win (finish_organization).
