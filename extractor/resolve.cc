@@ -1020,7 +1020,7 @@ std::size_t place_name_end(std::string_view norm, std::size_t b) {
 // its unit word are places of the same level. The list stops at anything
 // else, at a name another rule took (a person, an organization), and after
 // a place another rule found on its own ("quận Long Biên, Hà Nội").
-void add_listed_places(std::string_view norm, std::vector<Found>& found) {
+void add_listed_places(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found) {
   std::vector<Found> added;
   std::vector<bool> taken(norm.size() + 1, false);
   for (const Found& f : found) std::fill(taken.begin() + f.span.start, taken.begin() + f.span.end, true);
@@ -1054,6 +1054,12 @@ void add_listed_places(std::string_view norm, std::vector<Found>& found) {
       }
       std::size_t e = place_name_end(norm, b);
       if (e == 0) break;
+      // A body's name ends the list ("tỉnh Sơn La và Ban Dân tộc tỉnh").
+      std::string_view item = norm.substr(b, std::min<std::size_t>(norm.size() - b, 64));
+      if (!longest_prefix(rules, "org_heads", item, nullptr).empty() || !longest_prefix(rules, "organs", item, nullptr).empty() ||
+          item.starts_with("Ban ")) {
+        break;
+      }
       // One word then more text is the start of something else ("TP Long
       // Xuyên, Đại hội ..."): a one-word item must end the clause or the list.
       if (norm.substr(b, e - b).find(' ') == std::string_view::npos && e < norm.size() &&
@@ -1126,7 +1132,7 @@ void complete_partial_years(std::string_view norm, std::vector<Found>& found, st
 Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& ranges,
                            const std::vector<Span8>& sentences, std::vector<Found>& found,
                            std::optional<CivilDate> published) {
-  add_listed_places(norm, found);
+  add_listed_places(rules, norm, found);
   complete_partial_years(norm, found, published);
   complete_canonicals(rules, norm, found);
   add_defined_abbreviations(norm, ranges, found);

@@ -439,3 +439,8 @@ TEST_CASE("the head of a division named with its place holds the division", "[ex
   // A division followed by its body is part of the title.
   CHECK(r.officials[1].roles.at(0).title == "Phó Trưởng phòng Quản lý đô thị");
 }
+
+TEST_CASE("a list of places ends at a body's name", "[extract]") {
+  vnie::Record r = run("Tiêu đề\nLĐLĐ tỉnh Sơn La và Ban Dân tộc tỉnh phối hợp hỗ trợ công nhân.\n");
+  CHECK(values(r, "location", "canonical").empty());
+}
