@@ -775,41 +775,45 @@ std::vector<OfficialSpan> find_officials(const RuleSetImpl& rules, std::string_v
 
 // --- facts ----------------------------------------------------------------------
 
+// Whether `text` holds, as whole words, a phrase of a lower-case lexicon
+// (punctuation counts as a word break).
+bool holds_phrase(const RuleSetImpl& rules, std::string_view lexicon, std::string_view text) {
+  std::string words = " " + to_lower(text) + " ";
+  for (char& c : words) {
+    if (std::string_view(",:();.").find(c) != std::string_view::npos) c = ' ';
+  }
+  for (const LexiconRow& row : rules.lexicon(lexicon).rows) {
+    if (words.find(" " + row.fields[0] + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The clause from `from` to ";" or ". ", within the sentence ending at `end`
+// and at most `limit` bytes.
+std::string_view clause_from(std::string_view norm, std::uint32_t from, std::uint32_t end, std::size_t limit) {
+  std::string_view clause = norm.substr(from, std::min<std::size_t>(end - from, limit));
+  return clause.substr(0, std::min(clause.find(';'), clause.find(". ")));
+}
+
 // Whether a ratio starting at `from`, the clause after it and the words
 // right before it (the sentence is [begin, end)) make it a share of a whole
 // or a vote ("6/15 ủy viên là nữ, chiếm 40%", "134/135 đại biểu tán thành",
 // "với số phiếu 34/35"), not a target reached (lexicon share_markers).
 bool is_share(const RuleSetImpl& rules, std::string_view norm, std::uint32_t from, std::uint32_t begin,
               std::uint32_t end) {
-  std::string_view after = norm.substr(from, std::min<std::size_t>(end - from, 60));
-  after = after.substr(0, std::min(after.find(';'), after.find(". ")));
   std::uint32_t back_to = from - std::min<std::uint32_t>(from - begin, 24);
   while (back_to < from && (static_cast<unsigned char>(norm[back_to]) & 0xC0) == 0x80) ++back_to;
-  std::string_view before = norm.substr(back_to, from - back_to);
-  std::string clause = " " + to_lower(before) + " " + to_lower(after) + " ";
-  for (char& c : clause) {
-    if (c == ',' || c == ':' || c == '(' || c == ')' || c == '.' || c == ';') c = ' ';
-  }
-  for (const LexiconRow& row : rules.lexicon("share_markers").rows) {
-    if (clause.find(" " + row.fields[0] + " ") != std::string::npos) return true;
-  }
-  return false;
+  std::string text(norm.substr(back_to, from - back_to));
+  text += ' ';
+  text += clause_from(norm, from, end, 60);
+  return holds_phrase(rules, "share_markers", text);
 }
 
-// Whether the clause from `from` (to ";" or ". ", within the sentence
-// ending at `end`) holds a word of achievement (lexicon achievement_words:
-// đạt, vượt, hoàn thành, chỉ tiêu, kế hoạch ...).
+// Whether the clause from `from` (within the sentence ending at `end`) holds
+// a word of achievement (lexicon achievement_words: đạt, vượt, hoàn thành,
+// chỉ tiêu, kế hoạch ...).
 bool names_achievement(const RuleSetImpl& rules, std::string_view norm, std::uint32_t from, std::uint32_t end) {
-  std::string_view clause = norm.substr(from, std::min<std::size_t>(end - from, 200));
-  clause = clause.substr(0, std::min(clause.find(';'), clause.find(". ")));
-  std::string lower = " " + to_lower(clause) + " ";
-  for (char& c : lower) {
-    if (c == ',' || c == ':' || c == '(' || c == ')' || c == '.') c = ' ';
-  }
-  for (const LexiconRow& row : rules.lexicon("achievement_words").rows) {
-    if (lower.find(" " + row.fields[0] + " ") != std::string::npos) return true;
-  }
-  return false;
+  return holds_phrase(rules, "achievement_words", clause_from(norm, from, end, 200));
 }
 
 std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm, const std::vector<Span8>& sentences,
@@ -866,11 +870,10 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
       }
       std::optional<double> percent = number_field(p, "value");
       std::string between = to_lower(text_of(norm, {r.span.end, p.span.start}));
-      // "vượt 15%": the excess over the target, not the share of it.
-      // The hedge word may have started the percent itself ("vượt 15%").
-      std::string written_lead = to_lower(text_of(norm, p.span));
+      // "vượt 15%": the excess over the target, not the share of it (the
+      // hedge word may have started the percent itself).
       bool excess = between.ends_with("vượt ") || between.ends_with("vượt chỉ tiêu ") ||
-                    between.ends_with("vượt kế hoạch ") || written_lead.starts_with("vượt");
+                    between.ends_with("vượt kế hoạch ") || to_lower(text_of(norm, p.span)).starts_with("vượt");
       double expected = *target > 0 ? 100.0 * *actual / *target - (excess ? 100.0 : 0.0) : 0.0;
       if (p.span.start > r.span.end + 40 && (!percent || *target <= 0 || std::fabs(*percent - expected) > 0.6)) {
         continue;
@@ -879,8 +882,8 @@ std::vector<FactSpan> find_facts(const RuleSetImpl& rules, std::string_view norm
           between.find('(') == std::string::npos && !excess) {
         continue;
       }
-      fact_excess = excess;
       if (between.find('.') != std::string::npos || between.find(';') != std::string::npos) continue;
+      fact_excess = excess;
       fact.percent = percent;
       fact.span.end = p.span.end;
       if (norm.substr(fact.span.end, 1) == ")" && between.find('(') != std::string::npos) ++fact.span.end;
