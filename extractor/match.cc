@@ -19,10 +19,8 @@ struct Candidate {
 
 // Whether the word right before `start` is one the rule must not follow.
 bool after_listed_word(const Rule& rule, std::string_view norm, std::size_t start) {
-  if (rule.not_after.empty() || start < 2 || norm[start - 1] != ' ') return false;
-  std::size_t b = norm.rfind(' ', start - 2);
-  b = b == std::string_view::npos ? 0 : b + 1;
-  std::string_view word = norm.substr(b, start - 1 - b);
+  if (rule.not_after.empty()) return false;
+  std::string_view word = words_before(norm, start, 1);
   return std::find(rule.not_after.begin(), rule.not_after.end(), word) != rule.not_after.end();
 }
 

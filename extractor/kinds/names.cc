@@ -262,7 +262,9 @@ namespace {
 // span.end otherwise.
 std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm, Span8 span) {
   static const std::vector<std::string_view> kUnits = {"tỉnh", "phố", "huyện", "quận", "xã", "phường", "ủy"};
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> words;
+  // Called for every organization match: the word list is reused, not allocated.
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> words;
+  words.clear();
   for (std::uint32_t b = span.start; b < span.end;) {
     std::size_t e = std::min<std::size_t>(norm.find(' ', b), span.end);
     words.emplace_back(b, static_cast<std::uint32_t>(e));
