@@ -687,10 +687,12 @@ std::optional<std::pair<RoleSpan, Span8>> role_before(const RuleSetImpl& rules, 
 // few sentences back.
 std::optional<std::string> passage_body(const RuleSetImpl& rules, std::string_view norm, const std::vector<Found>& found,
                                         std::uint32_t b, std::string_view title) {
-  // A director heads no union: "Tổng Giám đốc" after "Công đoàn Công ty X"
-  // is the company's; a head teacher heads a school.
-  bool director = title.find("Giám đốc") != std::string_view::npos;
-  bool teacher = title.find("Hiệu trưởng") != std::string_view::npos || title.find("chuyên môn") != std::string_view::npos;
+  // The kind of body the title can head (lexicon title_bodies): a director
+  // no union, a head teacher a school.
+  std::string_view wanted;
+  for (const LexiconRow& row : rules.lexicon("title_bodies").rows) {
+    if (row.fields.size() > 1 && title.find(row.fields[0]) != std::string_view::npos) wanted = row.fields[1];
+  }
   std::size_t line = norm.rfind('\n', b);
   std::uint32_t from = line == std::string_view::npos ? 0 : static_cast<std::uint32_t>(line + 1);
   if (b > from + 400) from = b - 400;
@@ -703,8 +705,9 @@ std::optional<std::string> passage_body(const RuleSetImpl& rules, std::string_vi
       std::string named = *c;
       std::string organ = longest_prefix(rules, "organs", named, nullptr);
       if (!organ.empty() && named.size() > organ.size() + 1) named.erase(0, organ.size() + 1);
-      std::string kind = director || teacher ? organization_kind(rules, named) : "";
-      if (!(director && kind == "union") && !(teacher && kind != "school")) body = named;
+      bool fits = wanted.empty() || (wanted == "not union" ? organization_kind(rules, named) != "union"
+                                                           : organization_kind(rules, named) == wanted);
+      if (fits) body = named;
     }
   }
   return body;
