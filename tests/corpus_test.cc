@@ -6,7 +6,7 @@
 // Whole-corpus invariants of the records.
 TEST_CASE("every offset in every record slices the input", "[corpus]") {
   std::vector<std::filesystem::path> articles = vnie::test::dev_articles();
-  for (const char* set : {"synthetic", "heldout", "fresh", "unseen", "blind", "sealed", "last"}) {
+  for (const char* set : {"synthetic", "heldout", "fresh", "unseen", "blind", "sealed", "last", "next"}) {
     for (const auto& path : vnie::test::corpus_articles(set)) articles.push_back(path);
   }
   REQUIRE(articles.size() >= 125);
