@@ -989,6 +989,56 @@ void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& 
   });
 }
 
+// A body's name does not run into a person the article names elsewhere:
+// "Chủ tịch LĐLĐ thành phố Rạch Giá Trần Minh Khoa" after "ông Trần Minh
+// Khoa, Chủ tịch LĐLĐ thành phố Rạch Giá", "Giám đốc Bệnh viện Lâm Quốc Đạt
+// công bố" after "ông Lâm Quốc Đạt, Giám đốc Bệnh viện". A full name (three
+// words or more) found as a person after a lead word, met inside an organization's match after
+// its first two words, ends the organization there and is that person.
+void split_persons_from_organizations(const RuleSetImpl& rules, std::string_view norm, std::vector<Found>& found) {
+  std::vector<const Found*> persons;
+  for (const Found& f : found) {
+    std::string_view name = text_of(norm, f.span);
+    // Named after a lead word ("ông", "bà"; rule setting sure): a name
+    // matched alone or after a title may be a company's ("Tổng Giám đốc An
+    // Phú Thịnh", "Hoàng Phúc Thành").
+    if (f.rule->type == "person" && f.rule->setting("sure") != nullptr && std::count(name.begin(), name.end(), ' ') >= 2) {
+      persons.push_back(&f);
+    }
+  }
+  if (persons.empty()) return;
+  std::vector<bool> names(norm.size() + 1, false);  // bytes inside a name of layer 1
+  for (const Found& f : found) {
+    if (f.rule->layer == 1) std::fill(names.begin() + f.span.start, names.begin() + f.span.end, true);
+  }
+  std::vector<Found> added;
+  for (Found& org : found) {
+    if (org.rule->type != "organization") continue;
+    std::size_t second_space = norm.find(' ', norm.find(' ', org.span.start) + 1);
+    if (second_space == std::string_view::npos || second_space >= org.span.end) continue;
+    for (const Found* person : persons) {
+      std::string_view name = text_of(norm, person->span);
+      std::size_t at = norm.find(name, second_space + 1);
+      if (at == std::string_view::npos || at >= org.span.end || norm[at - 1] != ' ') continue;
+      auto b = static_cast<std::uint32_t>(at), e = static_cast<std::uint32_t>(at + name.size());
+      if (word_char_at(norm, e)) continue;
+      // Past the organization's end the name must not run into another name.
+      if (e > org.span.end && std::find(names.begin() + org.span.end, names.begin() + e, true) != names.begin() + e) {
+        continue;
+      }
+      org.span.end = b - 1;
+      org.fields = organization_fields(rules, text_of(norm, org.span));
+      added.push_back({person->rule, {b, e}, person->fields});
+      break;
+    }
+  }
+  if (added.empty()) return;
+  found.insert(found.end(), added.begin(), added.end());
+  std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
+    return x.span.start != y.span.start ? x.span.start < y.span.start : x.span.end > y.span.end;
+  });
+}
+
 // The end of a capitalized name of one to three words at byte b ("Ngọc
 // Hiển", "U Minh", "Hòa Khánh Bắc"): each word a capital letter and then
 // lower-case letters. 0 when there is none.
@@ -1139,6 +1189,7 @@ Resolution resolve_article(const RuleSetImpl& rules, std::string_view norm, cons
                            const std::vector<Span8>& sentences, std::vector<Found>& found,
                            std::optional<CivilDate> published) {
   add_listed_places(rules, norm, found);
+  split_persons_from_organizations(rules, norm, found);
   complete_partial_years(norm, found, published);
   complete_canonicals(rules, norm, found);
   add_defined_abbreviations(norm, ranges, found);

@@ -445,3 +445,17 @@ TEST_CASE("a list of places ends at a body's name", "[extract]") {
   vnie::Record r = run("Tiêu đề\nLĐLĐ tỉnh Sơn La và Ban Dân tộc tỉnh phối hợp hỗ trợ công nhân.\n");
   CHECK(values(r, "location", "canonical").empty());
 }
+
+TEST_CASE("a body's name ends before a person the article names after a lead word", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\n"
+      "Dự có ông Phạm Quốc Bình, Chủ tịch LĐLĐ thành phố Mỹ Tho. Phát biểu, Chủ tịch LĐLĐ thành phố Mỹ Tho Phạm "
+      "Quốc Bình đề nghị Công ty TNHH Cơ khí Minh Quang Đức tăng lương; Giám đốc Minh Quang Đức đồng ý.\n");
+  CHECK(count_of(r, "organization", "canonical", "Liên đoàn Lao động thành phố Mỹ Tho") == 2);
+  CHECK(count_of(r, "person", "canonical", "Phạm Quốc Bình") == 2);
+  REQUIRE(r.officials.size() >= 1);
+  CHECK(r.officials[0].name == "Phạm Quốc Bình");
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Liên đoàn Lao động thành phố Mỹ Tho");
+  // A name found only after a title may be a company's short name: the company keeps it.
+  CHECK(count_of(r, "organization", "canonical", "Công ty Trách nhiệm hữu hạn Cơ khí Minh Quang Đức") == 1);
+}
