@@ -459,3 +459,11 @@ TEST_CASE("a body's name ends before a person the article names after a lead wor
   // A name found only after a title may be a company's short name: the company keeps it.
   CHECK(count_of(r, "organization", "canonical", "Công ty Trách nhiệm hữu hạn Cơ khí Minh Quang Đức") == 1);
 }
+
+TEST_CASE("a body's name whose pattern stops at a person's family name ends before it", "[extract]") {
+  vnie::Record r = run("Tiêu đề\nChủ tịch LĐLĐ huyện Kim Bảng Đỗ Văn Lực cùng đoàn công tác thăm công nhân.\n");
+  CHECK(values(r, "organization", "canonical") == std::vector<std::string>{"Liên đoàn Lao động huyện Kim Bảng"});
+  REQUIRE(r.officials.size() == 1);
+  CHECK(r.officials[0].name == "Đỗ Văn Lực");
+  CHECK(r.officials[0].roles.at(0).organization_canonical == "Liên đoàn Lao động huyện Kim Bảng");
+}

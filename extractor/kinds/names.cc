@@ -271,9 +271,16 @@ std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm,
     b = static_cast<std::uint32_t>(e + 1);
   }
   auto word = [&](std::size_t i) { return norm.substr(words[i].first, words[i].second - words[i].first); };
+  // The word after the match counts: the body's pattern may stop at a name's
+  // first word ("LĐLĐ huyện Nghĩa Hưng Đinh| Văn Chiến").
+  std::string_view after;
+  if (span.end < norm.size() && norm[span.end] == ' ') {
+    std::size_t e = norm.find_first_of(" ,.;:\n", span.end + 1);
+    after = norm.substr(span.end + 1, (e == std::string_view::npos ? norm.size() : e) - span.end - 1);
+  }
   auto person_at = [&](std::size_t i) {
-    return i + 1 < words.size() && (word(i + 1) == "Thị" || word(i + 1) == "Văn") &&
-           lexicon_has(rules, "family_names", word(i));
+    std::string_view next = i + 1 < words.size() ? word(i + 1) : after;
+    return i < words.size() && (next == "Thị" || next == "Văn") && lexicon_has(rules, "family_names", word(i));
   };
   // Three capitalized words ending the name after a unit word, which begin
   // with a family name that is no common word and are no known place ("UBND
@@ -298,7 +305,7 @@ std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm,
   }
   // After a province the name is complete ("Bệnh viện Đa khoa An Phúc Hà Nội
   // Đỗ Thị Thanh Nga").
-  for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+  for (std::size_t i = 2; i < words.size(); ++i) {
     if (person_at(i) && trailing_entry(rules, "provinces", norm.substr(span.start, words[i - 1].second - span.start)) != nullptr) {
       return words[i - 1].second;
     }
@@ -309,7 +316,7 @@ std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm,
   // ("Trường THCS Lê Văn Tám").
   std::string head = longest_prefix(rules, "org_heads", norm.substr(span.start, span.end - span.start), nullptr);
   std::size_t first_name_word = head.empty() ? 1 : static_cast<std::size_t>(std::count(head.begin(), head.end(), ' ')) + 1;
-  for (std::size_t i = first_name_word + 2; i + 1 < words.size(); ++i) {
+  for (std::size_t i = first_name_word + 2; i < words.size(); ++i) {
     if (person_at(i)) return words[i - 1].second;
   }
   return span.end;
