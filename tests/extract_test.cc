@@ -467,3 +467,11 @@ TEST_CASE("a body's name whose pattern stops at a person's family name ends befo
   CHECK(r.officials[0].name == "Đỗ Văn Lực");
   CHECK(r.officials[0].roles.at(0).organization_canonical == "Liên đoàn Lao động huyện Kim Bảng");
 }
+
+TEST_CASE("a family name then Thị or Văn inside a name match begins the person", "[extract]") {
+  vnie::Record r = run(
+      "Tiêu đề\nPhát biểu, Chủ tịch LĐLĐ tỉnh Bắc Giang Nguyễn Văn Lộc đề nghị. Chủ tịch Công đoàn Công ty Tân "
+      "Phước Võ Thị Kim Oanh cho biết. Bà Lương Thị Hoa và ông Nguyễn Lê Văn cùng dự.\n");
+  CHECK(values(r, "person", "canonical") ==
+        std::vector<std::string>{"Nguyễn Văn Lộc", "Võ Thị Kim Oanh", "Lương Thị Hoa", "Nguyễn Lê Văn"});
+}

@@ -371,6 +371,24 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
     for (std::string_view lexicon : {"organs", "titles"}) {
       if (longest_prefix(rules, lexicon, from_name, nullptr).size() > span.end - span.start) return {};
     }
+    // A family name then Thị or Văn inside the match begins the name when no
+    // word before it is surely a family name: "Công ty Tân Phước [Đặng Thị
+    // Thùy Linh]", "tỉnh Bắc Giang [Nguyễn Văn Thắng]". The search goes on
+    // from the next word and finds it.
+    auto clear_family = [&](std::string_view w) {
+      const LexiconRow* row = lexicon_row(rules, "family_names", w);
+      return row != nullptr && row->fields.size() < 2;  // not also a common word
+    };
+    bool sure_before = false;
+    for (std::size_t b = span.start, k = 0; b < span.end; ++k) {
+      std::size_t e = std::min<std::size_t>(m.norm.find(' ', b), span.end);
+      std::string_view w = m.norm.substr(b, e - b);
+      std::size_t nb = e + 1, ne = std::min(m.norm.find(' ', nb), m.norm.size());
+      std::string_view next = e < m.norm.size() && m.norm[e] == ' ' ? m.norm.substr(nb, ne - nb) : std::string_view();
+      if (k > 0 && !sure_before && (next == "Thị" || next == "Văn") && clear_family(w)) return {};
+      sure_before = sure_before || clear_family(w);
+      b = nb;
+    }
     std::string name(m.has("name") ? m["name"] : whole);
     std::string alias = lexicon_value(rules, "person_aliases", name);
     return {{span, {{"canonical", alias.empty() ? name : alias}}}};
