@@ -450,10 +450,11 @@ void load_all(Loader& loader, RuleSetImpl& impl) {
     // stream of new text: with 32 MB for every set, the date and figure
     // sets held 12-14 MB of states after 64 MB of varied articles and 20-25
     // MB after 1 GB (peak 152 vs 182 MB). At 12 MB they start afresh a few
-    // times in 1 GB and the peak is 149-151 vs 160-161 MB (+6-8%); the cost
-    // is time on the most varied text (vnie_bench's default workload, one
-    // thread: 4.22 MB/s, 4.41 at 16 MB, 4.60 at 32 MB). 16 MB no longer
-    // bounds memory (152 vs 168 MB, +11%).
+    // times in 1 GB and the peak is 149-151 vs 160-161 MB (+6-8%). It may
+    // cost some time on the most varied text (vnie_bench's default
+    // workload, one thread: 4.17-4.45 MB/s in four runs, 4.41 at 16 MB and
+    // 4.60 at 32 MB in one each; runs vary by 5%). 16 MB no longer bounds
+    // memory (152 vs 168 MB, +11%).
     constexpr std::int64_t kSetStateBytes = 12 << 20, kBytesPerInstruction = 32;
     std::int64_t instructions = 0;
     for (int i : group.rules) instructions += impl.rules[static_cast<std::size_t>(i)].re->ProgramSize();
