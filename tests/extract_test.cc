@@ -240,8 +240,9 @@ TEST_CASE("a share of a whole or a vote is a ratio but no target fact", "[extrac
       "Tiêu đề\n"
       "Nghị quyết được thông qua với 98/100 đại biểu tán thành; Ban Chấp hành có 5/13 ủy viên là nữ, chiếm 38,5%. "
       "Ông Hà được bầu làm Chủ tịch với số phiếu 12/13. Có 40/120 đại biểu là nữ. "
+      "Bà Vy trúng cử với 29/30 phiếu, đạt 96,7%. Có 40/44 CĐCS được xếp loại hoàn thành tốt nhiệm vụ. "
       "Năm nay, LĐLĐ huyện đã kết nạp được 1.250/1.000 đoàn viên, đạt 125%.\n");
-  CHECK(values(r, "ratio", "numerator") == std::vector<std::string>{"98", "5", "12", "40", "1250"});
+  CHECK(values(r, "ratio", "numerator") == std::vector<std::string>{"98", "5", "12", "40", "29", "40", "1250"});
   REQUIRE(r.facts.size() == 1);
   CHECK(r.facts[0].actual == 1250);
   CHECK(r.facts[0].target == 1000);
