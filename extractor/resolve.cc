@@ -947,6 +947,15 @@ const Rule& article_abbreviation_rule() {
   return rule;
 }
 
+// Adds names found by the article passes, keeping `found` sorted by start
+// (longer first), as find_all returns it.
+void add_in_order(std::vector<Found>& found, const std::vector<Found>& added) {
+  found.insert(found.end(), added.begin(), added.end());
+  std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
+    return x.span.start != y.span.start ? x.span.start < y.span.start : x.span.end > y.span.end;
+  });
+}
+
 // "NAME (ABBR)" right after an organization: later whole-word ABBRs in the
 // article's own text are mentions of it.
 void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& ranges, std::vector<Found>& found) {
@@ -983,10 +992,7 @@ void add_defined_abbreviations(std::string_view norm, const std::vector<Span8>& 
     }
   }
   if (added.empty()) return;
-  found.insert(found.end(), added.begin(), added.end());
-  std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
-    return x.span.start != y.span.start ? x.span.start < y.span.start : x.span.end > y.span.end;
-  });
+  add_in_order(found, added);
 }
 
 // A body's name does not run into a person the article names elsewhere:
@@ -1014,7 +1020,9 @@ void split_persons_from_organizations(const RuleSetImpl& rules, std::string_view
   std::vector<Found> added;
   for (Found& org : found) {
     if (org.rule->type != "organization") continue;
-    std::size_t second_space = norm.find(' ', norm.find(' ', org.span.start) + 1);
+    std::size_t first_space = norm.find(' ', org.span.start);
+    if (first_space == std::string_view::npos || first_space >= org.span.end) continue;
+    std::size_t second_space = norm.find(' ', first_space + 1);
     if (second_space == std::string_view::npos || second_space >= org.span.end) continue;
     for (const Found* person : persons) {
       std::string_view name = text_of(norm, person->span);
@@ -1033,10 +1041,7 @@ void split_persons_from_organizations(const RuleSetImpl& rules, std::string_view
     }
   }
   if (added.empty()) return;
-  found.insert(found.end(), added.begin(), added.end());
-  std::sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
-    return x.span.start != y.span.start ? x.span.start < y.span.start : x.span.end > y.span.end;
-  });
+  add_in_order(found, added);
 }
 
 // The end of a capitalized name of one to three words at byte b ("Ngọc

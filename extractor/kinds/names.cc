@@ -36,6 +36,13 @@ bool is_admin_word(const RuleSetImpl& rules, std::string_view w) {
   return level == "province" || level == "province_or_district" || level == "district" || level == "ward";
 }
 
+// A family name that is not also a common word or a place's ("Nguyễn", not
+// "Tân" or "Giang": family_names.txt flags those ambiguous).
+bool surely_family_name(const RuleSetImpl& rules, std::string_view w) {
+  const LexiconRow* row = lexicon_row(rules, "family_names", w);
+  return row != nullptr && row->fields.size() < 2;
+}
+
 }  // namespace
 
 std::string organization_canonical(const RuleSetImpl& rules, std::string_view text) {
@@ -297,9 +304,7 @@ std::uint32_t end_before_person(const RuleSetImpl& rules, std::string_view norm,
   for (std::size_t i = 0; i + 3 < words.size(); ++i) {
     if (std::find(kUnits.begin(), kUnits.end(), to_lower(word(i))) == kUnits.end()) continue;
     if (person_at(i + 1) && !known_place(i + 1, std::min<std::size_t>(3, words.size() - i - 1))) return words[i].second;
-    const LexiconRow* family = lexicon_row(rules, "family_names", word(i + 1));
-    bool clear_family = family != nullptr && family->fields.size() < 2;  // not also a common word ("Tân")
-    if (i + 4 == words.size() && clear_family && capitalized(i + 2) && capitalized(i + 3) && !known_place(i + 1, 3)) {
+    if (i + 4 == words.size() && surely_family_name(rules, word(i + 1)) && capitalized(i + 2) && capitalized(i + 3) && !known_place(i + 1, 3)) {
       return words[i].second;
     }
   }
@@ -375,18 +380,14 @@ std::vector<Resolved> resolve_name(const Rule& rule, const Match& m, const Conte
     // word before it is surely a family name: "Công ty Tân Phước [Đặng Thị
     // Thùy Linh]", "tỉnh Bắc Giang [Nguyễn Văn Thắng]". The search goes on
     // from the next word and finds it.
-    auto clear_family = [&](std::string_view w) {
-      const LexiconRow* row = lexicon_row(rules, "family_names", w);
-      return row != nullptr && row->fields.size() < 2;  // not also a common word
-    };
     bool sure_before = false;
     for (std::size_t b = span.start, k = 0; b < span.end; ++k) {
       std::size_t e = std::min<std::size_t>(m.norm.find(' ', b), span.end);
       std::string_view w = m.norm.substr(b, e - b);
       std::size_t nb = e + 1, ne = std::min(m.norm.find(' ', nb), m.norm.size());
       std::string_view next = e < m.norm.size() && m.norm[e] == ' ' ? m.norm.substr(nb, ne - nb) : std::string_view();
-      if (k > 0 && !sure_before && (next == "Thị" || next == "Văn") && clear_family(w)) return {};
-      sure_before = sure_before || clear_family(w);
+      if (k > 0 && !sure_before && (next == "Thị" || next == "Văn") && surely_family_name(rules, w)) return {};
+      sure_before = sure_before || surely_family_name(rules, w);
       b = nb;
     }
     std::string name(m.has("name") ? m["name"] : whole);
