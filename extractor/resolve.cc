@@ -1026,8 +1026,10 @@ void split_persons_from_organizations(const RuleSetImpl& rules, std::string_view
     if (second_space == std::string_view::npos || second_space >= org.span.end) continue;
     for (const Found* person : persons) {
       std::string_view name = text_of(norm, person->span);
-      std::size_t at = norm.find(name, second_space + 1);
-      if (at == std::string_view::npos || at >= org.span.end || norm[at - 1] != ' ') continue;
+      // Only a name starting inside the organization: search no further.
+      std::string_view near = norm.substr(0, std::min<std::size_t>(norm.size(), org.span.end - 1 + name.size()));
+      std::size_t at = near.find(name, second_space + 1);
+      if (at == std::string_view::npos || norm[at - 1] != ' ') continue;
       auto b = static_cast<std::uint32_t>(at), e = static_cast<std::uint32_t>(at + name.size());
       if (word_char_at(norm, e)) continue;
       // Past the organization's end the name must not run into another name.
